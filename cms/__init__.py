@@ -1,0 +1,1 @@
+"""Vetrina's editorial CMS: a headless Wagtail project."""

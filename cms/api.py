@@ -1,0 +1,16 @@
+"""Every endpoint of the content API, registered in one place (see docs/api.md)."""
+
+from wagtail.api.v2.router import WagtailAPIRouter
+
+from cms.core.api.views import (
+    ContentPagesAPIViewSet,
+    PublicDocumentsAPIViewSet,
+    PublicImagesAPIViewSet,
+    TerritoriesAPIViewSet,
+)
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", ContentPagesAPIViewSet)
+api_router.register_endpoint("territories", TerritoriesAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

@@ -1,0 +1,1 @@
+"""Shared parts of every content domain: images, blocks, choices, the API."""

@@ -1,0 +1,1 @@
+"""The content API: what the static build reads. Reference: docs/api.md."""

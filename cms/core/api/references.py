@@ -1,0 +1,102 @@
+"""Find the images, documents and pages a page refers to, without the database.
+
+The API keeps StreamField bodies and rich text in their stored form, with ids.
+Walking that raw data beside the block definitions tells us every id a page
+needs, so a whole listing page can fetch its images in one query.
+"""
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any, Literal
+
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageChooserBlock
+
+Kind = Literal["image", "document", "page"]
+Reference = tuple[Kind, int]
+
+_TAG = re.compile(r"<(a|embed)\b([^>]*)>", re.IGNORECASE)
+_ATTR = re.compile(r'([\w-]+)="([^"]*)"')
+_RICH_TEXT_KINDS: dict[tuple[str, str], Kind] = {
+    ("embed", "image"): "image",
+    ("a", "document"): "document",
+    ("a", "page"): "page",
+}
+
+
+def rich_text_references(html: str) -> Iterator[Reference]:
+    """Yield the references in rich text stored in Wagtail's database format."""
+    for tag, attr_text in _TAG.findall(html or ""):
+        attrs = dict(_ATTR.findall(attr_text))
+        link_type = attrs.get("embedtype") or attrs.get("linktype")
+        kind = _RICH_TEXT_KINDS.get((tag.lower(), link_type or ""))
+        if kind and attrs.get("id", "").isdigit():
+            yield kind, int(attrs["id"])
+
+
+def stream_references(block: blocks.Block, raw: Any) -> Iterator[Reference]:
+    """Yield the references in the raw (stored) value of a block."""
+    if raw is None:
+        return
+    if isinstance(block, blocks.StreamBlock):
+        for child in raw:
+            child_block = block.child_blocks.get(child.get("type"))
+            if child_block is not None:
+                yield from stream_references(child_block, child.get("value"))
+    elif isinstance(block, blocks.StructBlock):
+        for name, child_block in block.child_blocks.items():
+            yield from stream_references(child_block, raw.get(name))
+    elif isinstance(block, blocks.ListBlock):
+        for item in raw:
+            value = item.get("value") if isinstance(item, dict) else item
+            yield from stream_references(block.child_block, value)
+    elif isinstance(block, blocks.RichTextBlock):
+        yield from rich_text_references(raw)
+    elif isinstance(raw, int):
+        if isinstance(block, ImageChooserBlock):
+            yield "image", raw
+        elif isinstance(block, DocumentChooserBlock):
+            yield "document", raw
+        elif isinstance(block, blocks.PageChooserBlock):
+            yield "page", raw
+
+
+def page_references(page: Any) -> set[Reference]:
+    """Every image, document and page the stored content of `page` refers to."""
+    found: set[Reference] = set()
+    for kind, field in _reference_fields(type(page)):
+        value = getattr(page, field.attname)
+        if kind == "stream":
+            found.update(stream_references(field.stream_block, list(value.raw_data)))
+        elif kind == "rich_text":
+            found.update(rich_text_references(value))
+        elif value is not None:
+            found.add((kind, value))
+    return found
+
+
+@functools.cache
+def _reference_fields(model: type) -> list[tuple[str, Any]]:
+    """The fields of `model` that can hold references, with what they hold."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    found: list[tuple[str, Any]] = []
+    for field in model._meta.concrete_fields:
+        related = field.related_model if field.many_to_one else None
+        if related is not None and issubclass(related, get_image_model()):
+            found.append(("image", field))
+        elif related is not None and issubclass(related, get_document_model()):
+            found.append(("document", field))
+        elif isinstance(field, StreamField):
+            found.append(("stream", field))
+        elif isinstance(field, RichTextField):
+            found.append(("rich_text", field))
+    return found
+
+
+def ids_of(kind: Kind, references: Iterable[Reference]) -> set[int]:
+    return {pk for k, pk in references if k == kind}

@@ -1,0 +1,219 @@
+"""API endpoints: pages, territories, and the images and documents live pages use."""
+
+from collections import defaultdict
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, IntegerField, Q, prefetch_related_objects
+from django.db.models.functions import Cast
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from rest_framework.fields import ReadOnlyField
+from rest_framework.response import Response
+from wagtail.api.querysets import get_public_pages_queryset
+from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page, ReferenceIndex
+
+from cms.territories.models import LICENCE_URLS, TerritorySettings
+
+from .fields import ReferenceField
+from .media import MediaIndex, image_representation
+
+
+class PathField(ReadOnlyField):
+    """The page's path inside its territory and language, e.g. /luoghi/duomo/.
+
+    Public URLs are the publisher's to compute; this is the stable part of them.
+    """
+
+    def get_attribute(self, instance: Any) -> Any:
+        return instance
+
+    def to_representation(self, page: Any) -> str:
+        parts = page.url_path.strip("/").split("/", 1)
+        return "/" + (parts[1] + "/" if len(parts) > 1 and parts[1] else "")
+
+
+class ContentPageSerializer(PageSerializer):
+    alias_of = ReferenceField(source="alias_of_id")
+    translation_key = ReadOnlyField()
+    path = PathField()
+    depth = ReadOnlyField()
+    last_published_at = ReadOnlyField()
+
+
+def public_pages(request) -> Any:
+    """Live, public, unexpired pages of the requested site, in all its locales."""
+    return (
+        get_public_pages_queryset(request)
+        .public()
+        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+    )
+
+
+class ContentPagesAPIViewSet(PagesAPIViewSet):
+    """Wagtail's pages endpoint, stricter about what is public and bulk-loading.
+
+    A listing page costs the same number of queries whatever its size: relations
+    each model names in `api_prefetch` and all media are fetched per batch.
+    """
+
+    base_serializer_class = ContentPageSerializer
+    meta_fields = [
+        *PagesAPIViewSet.meta_fields,
+        "translation_key",
+        "path",
+        "depth",
+        "last_published_at",
+    ]
+    listing_default_fields = [
+        *PagesAPIViewSet.listing_default_fields,
+        "translation_key",
+        "alias_of",
+        "path",
+    ]
+
+    def get_base_queryset(self):
+        return public_pages(self.request)
+
+    def get_serializer(self, instance=None, *args: Any, **kwargs: Any):
+        pages = list(instance) if kwargs.get("many") else [instance]
+        prefetch_for_api(pages)
+        kwargs["context"] = {
+            **self.get_serializer_context(),
+            "media_index": MediaIndex(pages, self.request),
+        }
+        serializer_class = self.get_serializer_class()
+        return serializer_class(pages if kwargs.get("many") else instance, **kwargs)
+
+
+def prefetch_for_api(pages: list[Any]) -> None:
+    """Fetch, for a whole batch, the relations each page model asks for."""
+    prefetch_related_objects(pages, "locale")
+    by_model: dict[type, list[Any]] = defaultdict(list)
+    for page in pages:
+        by_model[type(page)].append(page)
+    for model, batch in by_model.items():
+        lookups = getattr(model, "api_prefetch", ())
+        if lookups:
+            prefetch_related_objects(batch, *lookups)
+
+
+def _used_by_public_pages(request, model) -> Any:
+    """Ids of `model` objects that a live, public page refers to."""
+    page_ids = public_pages(request).annotate(
+        str_id=Cast("id", output_field=CharField())
+    )
+    return (
+        ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=page_ids.values("str_id"),
+            to_content_type=ContentType.objects.get_for_model(model),
+        )
+        .annotate(target=Cast("to_object_id", output_field=IntegerField()))
+        .values("target")
+    )
+
+
+class PublicImagesAPIViewSet(ImagesAPIViewSet):
+    """Only images a live, public page uses: an unpublished upload stays private."""
+
+    meta_fields = [*ImagesAPIViewSet.meta_fields]
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .filter(pk__in=_used_by_public_pages(self.request, self.model))
+        )
+
+
+class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+    """Only documents a live, public page links to."""
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .filter(pk__in=_used_by_public_pages(self.request, self.model))
+        )
+
+
+class TerritoriesAPIViewSet(BaseAPIViewSet):
+    """Every territory with its languages and public settings, never its secrets."""
+
+    name = "territories"
+    model = TerritorySettings
+
+    def get_queryset(self):
+        return (
+            TerritorySettings.objects.filter(slug__isnull=False)
+            .select_related("site__root_page", "default_language", "logo")
+            .prefetch_related("languages")
+            .order_by("slug")
+        )
+
+    def listing_view(self, request):
+        items = [territory_representation(t, request) for t in self.get_queryset()]
+        return Response({"meta": {"total_count": len(items)}, "items": items})
+
+    def detail_view(self, request, pk):
+        territory = get_object_or_404(self.get_queryset(), site_id=pk)
+        return Response(territory_representation(territory, request))
+
+    def find_view(self, request):
+        territory = get_object_or_404(self.get_queryset(), slug=request.GET.get("slug"))
+        return Response(territory_representation(territory, request))
+
+
+def territory_representation(territory: Any, request) -> dict:
+    site = territory.site
+    root = site.root_page
+    homes = {
+        page.locale.language_code: page
+        for page in Page.objects.filter(translation_key=root.translation_key)
+        .live()
+        .select_related("locale")
+    }
+    names = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+    logo = territory.logo
+    return {
+        "id": site.pk,
+        "slug": territory.slug,
+        "name": site.site_name or root.title,
+        "site": f"{site.hostname}:{site.port}",
+        "base_url": territory.public_base_url.rstrip("/"),
+        "root_page": root.pk,
+        "languages": [
+            {
+                "code": code,
+                "name": names.get(code, code),
+                "direction": "rtl" if code in settings.RTL_LANGUAGES else "ltr",
+                "home_page": homes[code].pk if code in homes else None,
+            }
+            for code in territory.language_codes()
+        ],
+        "default_language": (
+            territory.default_language.language_code
+            if territory.default_language
+            else None
+        ),
+        "fallback": territory.fallback,
+        "open_data_licence": {
+            "id": territory.open_data_licence,
+            "name": territory.get_open_data_licence_display(),
+            "url": LICENCE_URLS.get(territory.open_data_licence, ""),
+        },
+        "brand_colour": territory.brand_colour,
+        "logo": image_representation(logo, request) if logo else None,
+        "contacts": {
+            "email": territory.contact_email,
+            "phone": territory.contact_phone,
+            "address": territory.contact_address,
+        },
+        "social_links": [dict(block.value) for block in territory.social_links],
+    }

@@ -1,0 +1,158 @@
+"""Abstract pages and mixins the content domains share."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .api.fields import MediaField, RawStreamField, ReferenceField
+from .blocks import BodyBlock
+from .choices import Audience
+from .fields import MultipleChoiceField
+
+
+class ContentPage(Page):
+    """A public page with a summary, a hero image and a body."""
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=500,
+        blank=True,
+        help_text=_("One or two sentences, shown in lists and shared links."),
+    )
+    hero_image = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("hero_image", serializer=ReferenceField(source="hero_image_id")),
+        APIField("body", serializer=RawStreamField()),
+        APIField("media", serializer=MediaField()),
+    ]
+    # Related objects the API prefetches for a whole listing page at once.
+    api_prefetch: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        image = self.hero_image
+        if image is not None and not image.alt_text.strip():
+            raise ValidationError(
+                {
+                    "hero_image": _(
+                        "The image “%(title)s” has no alternative text: add it "
+                        "in Images before publishing."
+                    )
+                    % {"title": image.title}
+                }
+            )
+
+
+class AudiencesMixin(models.Model):
+    """Who a page is especially suited to."""
+
+    audiences = MultipleChoiceField(
+        verbose_name=_("audiences"), choices=Audience.choices
+    )
+
+    class Meta:
+        abstract = True
+
+
+class LocationMixin(models.Model):
+    """A street address and a point on the map, both optional."""
+
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(Decimal("-90")),
+            MaxValueValidator(Decimal("90")),
+        ],
+        help_text=_("Between -90 and 90, e.g. 40.352011 for Lecce."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(Decimal("-180")),
+            MaxValueValidator(Decimal("180")),
+        ],
+        help_text=_("Between -180 and 180, e.g. 18.169139 for Lecce."),
+    )
+
+    location_panels = [
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("latitude"), FieldPanel("longitude")],
+            heading=_("Location"),
+        )
+    ]
+    location_api_fields = [
+        APIField("address"),
+        APIField("latitude"),
+        APIField("longitude"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "longitude" if self.longitude is None else "latitude"
+            raise ValidationError(
+                {missing: _("Give both latitude and longitude, or neither.")}
+            )
+
+
+class ContactsMixin(models.Model):
+    """How visitors reach a place or a business."""
+
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    contact_panels = [
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
+            heading=_("Contacts"),
+        )
+    ]
+    contact_api_fields = [APIField("phone"), APIField("email"), APIField("website")]
+
+    class Meta:
+        abstract = True

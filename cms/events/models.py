@@ -1,0 +1,205 @@
+"""Events: dated happenings in Europe/Rome time, once or recurring."""
+
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from rest_framework.fields import ReadOnlyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.models import Orderable
+
+from cms.core.api.fields import ReferenceField
+from cms.core.indexes import IndexPage
+from cms.core.pages import AudiencesMixin, ContentPage
+
+ROME = ZoneInfo("Europe/Rome")
+
+
+class EventStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    CANCELLED = "cancelled", _("Cancelled")
+    POSTPONED = "postponed", _("Postponed")
+    MOVED_ONLINE = "moved-online", _("Moved online")
+
+
+class Frequency(models.TextChoices):
+    NONE = "", _("Does not repeat")
+    WEEKLY = "weekly", _("Weekly")
+    MONTHLY = "monthly", _("Monthly")
+
+
+class EventsIndexPage(IndexPage):
+    subpage_types = ["events.EventPage"]
+
+    class Meta:
+        verbose_name = _("events index")
+
+
+class EventPage(AudiencesMixin, ContentPage):
+    """An event at a place (or elsewhere), with its status, price and booking."""
+
+    start = models.DateTimeField(_("starts"), help_text=_("Italian time (Europe/Rome)."))
+    end = models.DateTimeField(_("ends"), null=True, blank=True)
+    all_day = models.BooleanField(_("all day"), default=False)
+    frequency = models.CharField(
+        _("repeats"), max_length=10, choices=Frequency.choices, blank=True, default=""
+    )
+    interval = models.PositiveSmallIntegerField(
+        _("every"),
+        default=1,
+        validators=[MinValueValidator(1)],
+        help_text=_("1 = every week or month, 2 = every other one…"),
+    )
+    repeat_until = models.DateField(_("repeat until"), null=True, blank=True)
+    repeat_count = models.PositiveSmallIntegerField(
+        _("number of times"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    venue = models.ForeignKey(
+        "places.PlacePage",
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    location = models.CharField(
+        _("other location"),
+        max_length=255,
+        blank=True,
+        help_text=_("When the event is not at one of our places."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+    )
+    is_free = models.BooleanField(_("free"), default=False)
+    price = models.DecimalField(
+        _("price (€)"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    booking_url = models.URLField(_("booking link"), blank=True)
+
+    parent_page_types = ["events.EventsIndexPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *ContentPage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("start"), FieldPanel("end"), FieldPanel("all_day")],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("frequency"),
+                FieldPanel("interval"),
+                FieldPanel("repeat_until"),
+                FieldPanel("repeat_count"),
+                InlinePanel("exception_dates", label=_("Skipped dates")),
+            ],
+            heading=_("Repeats"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("venue"), FieldPanel("location")], heading=_("Where")
+        ),
+        FieldPanel("status"),
+        MultiFieldPanel(
+            [FieldPanel("is_free"), FieldPanel("price"), FieldPanel("booking_url")],
+            heading=_("Tickets"),
+        ),
+        FieldPanel("audiences"),
+    ]
+    api_fields = [
+        *ContentPage.api_fields,
+        APIField("start"),
+        APIField("end"),
+        APIField("all_day"),
+        APIField("frequency"),
+        APIField("interval"),
+        APIField("repeat_until"),
+        APIField("repeat_count"),
+        APIField("exception_dates"),
+        APIField("rrule", serializer=ReadOnlyField()),
+        APIField("venue", serializer=ReferenceField(source="venue_id")),
+        APIField("location"),
+        APIField("status"),
+        APIField("is_free"),
+        APIField("price"),
+        APIField("booking_url"),
+        APIField("audiences"),
+    ]
+    api_prefetch = ("exception_dates",)
+
+    class Meta:
+        verbose_name = _("event")
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, str] = {}
+        if self.all_day and self.start:
+            self.start = _rome_midnight(self.start)
+            if self.end:
+                self.end = _rome_midnight(self.end)
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _(
+                "The event ends (%(end)s) before it starts (%(start)s)."
+            ) % {
+                "end": formats.localize(self.end.astimezone(ROME)),
+                "start": formats.localize(self.start.astimezone(ROME)),
+            }
+        if not self.venue_id and not self.location.strip() and (
+            self.status != EventStatus.MOVED_ONLINE
+        ):
+            errors["venue"] = _("Choose a venue or write where the event takes place.")
+        if self.frequency:
+            if self.repeat_until and self.repeat_count:
+                errors["repeat_count"] = _(
+                    "Repeat until a date or a number of times, not both."
+                )
+            if self.repeat_until and self.start and (
+                self.repeat_until < self.start.astimezone(ROME).date()
+            ):
+                errors["repeat_until"] = _("The repetition ends before the event starts.")
+        if self.is_free and self.price:
+            errors["price"] = _("A free event has no price.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def rrule(self) -> str | None:
+        """The recurrence as an RFC 5545 RRULE value, or None for a single event."""
+        if not self.frequency:
+            return None
+        parts = [f"FREQ={self.frequency.upper()}"]
+        if self.interval and self.interval > 1:
+            parts.append(f"INTERVAL={self.interval}")
+        if self.repeat_count:
+            parts.append(f"COUNT={self.repeat_count}")
+        elif self.repeat_until:
+            end_of_day = datetime.combine(self.repeat_until, time(23, 59, 59), ROME)
+            utc = end_of_day.astimezone(ZoneInfo("UTC"))
+            parts.append(f"UNTIL={utc:%Y%m%dT%H%M%SZ}")
+        return ";".join(parts)
+
+
+def _rome_midnight(value: datetime) -> datetime:
+    local = value.astimezone(ROME)
+    return datetime.combine(local.date(), time(0, 0), ROME)
+
+
+class EventExceptionDate(Orderable):
+    """A date on which a recurring event does not take place."""
+
+    page = ParentalKey(
+        EventPage, on_delete=models.CASCADE, related_name="exception_dates"
+    )
+    date = models.DateField(_("date"))
+
+    panels = ["date"]
+    api_fields = [APIField("date")]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ItinerariesConfig(AppConfig):
+    name = "cms.itineraries"
+    label = "itineraries"

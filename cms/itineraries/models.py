@@ -1,0 +1,105 @@
+"""Itineraries: an ordered walk, ride or drive through places."""
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.models import Orderable
+
+from cms.core.api.fields import ReferenceField
+from cms.core.indexes import IndexPage
+from cms.core.pages import AudiencesMixin, ContentPage
+
+
+class Mode(models.TextChoices):
+    WALK = "walk", _("On foot")
+    BIKE = "bike", _("By bike")
+    CAR = "car", _("By car")
+    PUBLIC_TRANSPORT = "public-transport", _("By public transport")
+
+
+class Difficulty(models.TextChoices):
+    EASY = "easy", _("Easy")
+    MODERATE = "moderate", _("Moderate")
+    HARD = "hard", _("Hard")
+
+
+class ItinerariesIndexPage(IndexPage):
+    subpage_types = ["itineraries.ItineraryPage"]
+
+    class Meta:
+        verbose_name = _("itineraries index")
+
+
+class ItineraryPage(AudiencesMixin, ContentPage):
+    """A route through places, stop by stop."""
+
+    mode = models.CharField(
+        _("how to travel"), max_length=20, choices=Mode.choices, default=Mode.WALK
+    )
+    duration_minutes = models.PositiveIntegerField(
+        _("duration (minutes)"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    distance_km = models.DecimalField(
+        _("distance (km)"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    difficulty = models.CharField(
+        _("difficulty"), max_length=10, choices=Difficulty.choices, default=Difficulty.EASY
+    )
+
+    parent_page_types = ["itineraries.ItinerariesIndexPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *ContentPage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("mode"),
+                FieldPanel("duration_minutes"),
+                FieldPanel("distance_km"),
+                FieldPanel("difficulty"),
+            ],
+            heading=_("The route"),
+        ),
+        InlinePanel("stops", label=_("Stops"), min_num=1),
+        FieldPanel("audiences"),
+    ]
+    api_fields = [
+        *ContentPage.api_fields,
+        APIField("mode"),
+        APIField("duration_minutes"),
+        APIField("distance_km"),
+        APIField("difficulty"),
+        APIField("stops"),
+        APIField("audiences"),
+    ]
+    api_prefetch = ("stops",)
+
+    class Meta:
+        verbose_name = _("itinerary")
+
+
+class ItineraryStop(Orderable):
+    """One stop of an itinerary, in order, with a note for the visitor."""
+
+    page = ParentalKey(ItineraryPage, on_delete=models.CASCADE, related_name="stops")
+    place = models.ForeignKey(
+        "places.PlacePage",
+        verbose_name=_("place"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    panels = ["place", "note"]
+    api_fields = [
+        APIField("place", serializer=ReferenceField(source="place_id")),
+        APIField("note"),
+    ]

@@ -1,0 +1,168 @@
+"""Local businesses and the offers they publish under moderation."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.models import Orderable, Page
+
+from cms.core.api.fields import MediaField, ReferenceField
+from cms.core.indexes import IndexPage
+from cms.core.pages import ContactsMixin, ContentPage, LocationMixin
+
+
+class BusinessCategory(models.TextChoices):
+    FOOD = "food", _("Food and drink")
+    LODGING = "lodging", _("Lodging")
+    CRAFT = "craft", _("Craft")
+    GUIDE = "guide", _("Guide")
+    SHOP = "shop", _("Shop")
+    TRANSPORT = "transport", _("Transport")
+    OTHER = "other", _("Other")
+
+
+class BusinessesIndexPage(IndexPage):
+    subpage_types = ["offers.BusinessPage"]
+
+    class Meta:
+        verbose_name = _("businesses index")
+
+
+class BusinessPage(LocationMixin, ContactsMixin, ContentPage):
+    """A local business; its offers are its child pages, so owners get one subtree."""
+
+    category = models.CharField(
+        _("category"), max_length=16, choices=BusinessCategory.choices
+    )
+    owners = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="businesses",
+        verbose_name=_("owner accounts"),
+    )
+
+    parent_page_types = ["offers.BusinessesIndexPage"]
+    subpage_types = ["offers.OfferPage"]
+
+    content_panels = [
+        *ContentPage.content_panels[:1],
+        FieldPanel("category"),
+        *ContentPage.content_panels[1:],
+        *LocationMixin.location_panels,
+        *ContactsMixin.contact_panels,
+    ]
+    settings_panels = [*Page.settings_panels, FieldPanel("owners")]
+    # Owners are private: they are never listed in api_fields.
+    api_fields = [
+        APIField("category"),
+        *ContentPage.api_fields,
+        *LocationMixin.location_api_fields,
+        *ContactsMixin.contact_api_fields,
+    ]
+
+    class Meta:
+        verbose_name = _("business")
+        verbose_name_plural = _("businesses")
+
+
+class OfferPage(Page):
+    """A time-limited offer of a business, linked to the places and events it suits."""
+
+    description = models.TextField(
+        _("description"), help_text=_("What you offer. Simple Markdown is allowed.")
+    )
+    image = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"))
+    conditions = models.TextField(_("conditions"), blank=True)
+    price = models.DecimalField(
+        _("price (€)"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    discount_percent = models.PositiveSmallIntegerField(
+        _("discount (%)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+
+    parent_page_types = ["offers.BusinessPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("description"),
+        FieldPanel("image"),
+        MultiFieldPanel(
+            [FieldPanel("valid_from"), FieldPanel("valid_until")],
+            heading=_("Validity"),
+        ),
+        FieldPanel("conditions"),
+        MultiFieldPanel(
+            [FieldPanel("price"), FieldPanel("discount_percent")],
+            heading=_("Price or discount"),
+        ),
+        InlinePanel("linked_places", label=_("Places")),
+        InlinePanel("linked_events", label=_("Events")),
+    ]
+    api_fields = [
+        APIField("description"),
+        APIField("image", serializer=ReferenceField(source="image_id")),
+        APIField("valid_from"),
+        APIField("valid_until"),
+        APIField("conditions"),
+        APIField("price"),
+        APIField("discount_percent"),
+        APIField("linked_places"),
+        APIField("linked_events"),
+        APIField("media", serializer=MediaField()),
+    ]
+    api_prefetch = ("linked_places", "linked_events")
+
+    class Meta:
+        verbose_name = _("offer")
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            errors["valid_until"] = _("The offer ends before it starts.")
+        if self.price is not None and self.discount_percent is not None:
+            errors["discount_percent"] = _("Give a price or a discount, not both.")
+        if self.image is not None and not self.image.alt_text.strip():
+            errors["image"] = _(
+                "The image “%(title)s” has no alternative text: add it "
+                "in Images before publishing."
+            ) % {"title": self.image.title}
+        if errors:
+            raise ValidationError(errors)
+
+
+class OfferPlace(Orderable):
+    page = ParentalKey(OfferPage, on_delete=models.CASCADE, related_name="linked_places")
+    place = models.ForeignKey(
+        "places.PlacePage", verbose_name=_("place"), on_delete=models.CASCADE,
+        related_name="+",
+    )
+    panels = ["place"]
+    api_fields = [APIField("place", serializer=ReferenceField(source="place_id"))]
+
+
+class OfferEvent(Orderable):
+    page = ParentalKey(OfferPage, on_delete=models.CASCADE, related_name="linked_events")
+    event = models.ForeignKey(
+        "events.EventPage", verbose_name=_("event"), on_delete=models.CASCADE,
+        related_name="+",
+    )
+    panels = ["event"]
+    api_fields = [APIField("event", serializer=ReferenceField(source="event_id"))]

@@ -1,0 +1,174 @@
+"""Places: museums, libraries, archives, churches, sites and monuments."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from cms.core.indexes import IndexPage
+from cms.core.pages import AudiencesMixin, ContactsMixin, ContentPage, LocationMixin
+
+
+class PlaceKind(models.TextChoices):
+    MUSEUM = "museum", _("Museum")
+    LIBRARY = "library", _("Library")
+    ARCHIVE = "archive", _("Archive")
+    CHURCH = "church", _("Church")
+    ARCHAEOLOGICAL_SITE = "archaeological-site", _("Archaeological site")
+    MONUMENT = "monument", _("Monument")
+    NATURAL_SITE = "natural-site", _("Natural site")
+    HISTORIC_CENTRE = "historic-centre", _("Historic centre")
+    OTHER = "other", _("Other")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+ACCESSIBILITY_FIELDS = (
+    "step_free_access",
+    "accessible_toilet",
+    "audio_guide",
+    "tactile_route",
+    "sign_language_tours",
+    "easy_read_material",
+)
+
+
+class PlacesIndexPage(IndexPage):
+    subpage_types = ["places.PlacePage"]
+
+    class Meta:
+        verbose_name = _("places index")
+
+
+class PlacePage(AudiencesMixin, LocationMixin, ContactsMixin, ContentPage):
+    """A place visitors can go to, with its hours, access and tickets."""
+
+    kind = models.CharField(_("kind"), max_length=32, choices=PlaceKind.choices)
+    step_free_access = models.BooleanField(_("step-free access"), default=False)
+    accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)
+    audio_guide = models.BooleanField(_("audio guide"), default=False)
+    tactile_route = models.BooleanField(_("tactile route"), default=False)
+    sign_language_tours = models.BooleanField(_("sign-language tours"), default=False)
+    easy_read_material = models.BooleanField(_("easy-read material"), default=False)
+    admission_free = models.BooleanField(_("free admission"), default=False)
+    ticket_notes = models.TextField(
+        _("ticket notes"), blank=True, help_text=_("Reductions, bookings, passes.")
+    )
+
+    parent_page_types = ["places.PlacesIndexPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *ContentPage.content_panels[:2],
+        FieldPanel("kind"),
+        *ContentPage.content_panels[2:],
+        *LocationMixin.location_panels,
+        MultiFieldPanel(
+            [InlinePanel("opening_hours", label=_("Opening hours"))],
+            heading=_("Opening hours"),
+        ),
+        InlinePanel("opening_exceptions", label=_("Holidays and closures")),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in ACCESSIBILITY_FIELDS],
+            heading=_("Accessibility"),
+        ),
+        FieldPanel("audiences"),
+        MultiFieldPanel(
+            [
+                FieldPanel("admission_free"),
+                InlinePanel("ticket_prices", label=_("Ticket prices")),
+                FieldPanel("ticket_notes"),
+            ],
+            heading=_("Tickets"),
+        ),
+        *ContactsMixin.contact_panels,
+    ]
+    search_fields = [*ContentPage.search_fields, index.SearchField("address")]
+    api_fields = [
+        APIField("kind"),
+        *ContentPage.api_fields,
+        *LocationMixin.location_api_fields,
+        APIField("opening_hours"),
+        APIField("opening_exceptions"),
+        *(APIField(name) for name in ACCESSIBILITY_FIELDS),
+        APIField("audiences"),
+        APIField("admission_free"),
+        APIField("ticket_prices"),
+        APIField("ticket_notes"),
+        *ContactsMixin.contact_api_fields,
+    ]
+    api_prefetch = ("opening_hours", "opening_exceptions", "ticket_prices")
+
+    class Meta:
+        verbose_name = _("place")
+
+
+class OpeningHours(Orderable):
+    """A regular opening period on a weekday; two rows for a lunch break."""
+
+    page = ParentalKey(PlacePage, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+
+    panels = ["weekday", "opens", "closes"]
+    api_fields = [APIField("weekday"), APIField("opens"), APIField("closes")]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.opens and self.closes and self.closes <= self.opens:
+            raise ValidationError({"closes": _("Closing time must be after opening.")})
+
+
+class OpeningException(Orderable):
+    """A day or period that differs from the usual hours: a holiday, a closure."""
+
+    page = ParentalKey(
+        PlacePage, on_delete=models.CASCADE, related_name="opening_exceptions"
+    )
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(
+        _("until"), null=True, blank=True, help_text=_("Empty for a single day.")
+    )
+    closed = models.BooleanField(_("closed"), default=True)
+    opens = models.TimeField(_("opens"), null=True, blank=True)
+    closes = models.TimeField(_("closes"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    panels = ["start_date", "end_date", "closed", "opens", "closes", "note"]
+    api_fields = [
+        APIField(name)
+        for name in ("start_date", "end_date", "closed", "opens", "closes", "note")
+    ]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end is before the start.")})
+        if not self.closed and not (self.opens and self.closes):
+            raise ValidationError(
+                {"opens": _("Give the special hours, or tick 'closed'.")}
+            )
+
+
+class TicketPrice(Orderable):
+    """One ticket category and its price in euros."""
+
+    page = ParentalKey(PlacePage, on_delete=models.CASCADE, related_name="ticket_prices")
+    label = models.CharField(_("ticket"), max_length=100)
+    price = models.DecimalField(_("price (€)"), max_digits=7, decimal_places=2)
+
+    panels = ["label", "price"]
+    api_fields = [APIField("label"), APIField("price")]

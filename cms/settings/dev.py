@@ -1,0 +1,12 @@
+"""Local development and the demo: debug on, an insecure key that never leaves."""
+
+from .base import *
+
+DEBUG = True
+SECRET_KEY = "dev-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+STORAGES["staticfiles"]["BACKEND"] = (
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,1 @@
+"""Territories: a Wagtail Site, its home page and its public settings."""
