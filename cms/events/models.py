@@ -44,7 +44,9 @@ class EventsIndexPage(IndexPage):
 class EventPage(AudiencesMixin, ContentPage):
     """An event at a place (or elsewhere), with its status, price and booking."""
 
-    start = models.DateTimeField(_("starts"), help_text=_("Italian time (Europe/Rome)."))
+    start = models.DateTimeField(
+        _("starts"), help_text=_("Italian time (Europe/Rome).")
+    )
     end = models.DateTimeField(_("ends"), null=True, blank=True)
     all_day = models.BooleanField(_("all day"), default=False)
     frequency = models.CharField(
@@ -153,8 +155,10 @@ class EventPage(AudiencesMixin, ContentPage):
                 "end": formats.localize(self.end.astimezone(ROME)),
                 "start": formats.localize(self.start.astimezone(ROME)),
             }
-        if not self.venue_id and not self.location.strip() and (
-            self.status != EventStatus.MOVED_ONLINE
+        if (
+            not self.venue_id
+            and not self.location.strip()
+            and (self.status != EventStatus.MOVED_ONLINE)
         ):
             errors["venue"] = _("Choose a venue or write where the event takes place.")
         if self.frequency:
@@ -162,10 +166,14 @@ class EventPage(AudiencesMixin, ContentPage):
                 errors["repeat_count"] = _(
                     "Repeat until a date or a number of times, not both."
                 )
-            if self.repeat_until and self.start and (
-                self.repeat_until < self.start.astimezone(ROME).date()
+            if (
+                self.repeat_until
+                and self.start
+                and (self.repeat_until < self.start.astimezone(ROME).date())
             ):
-                errors["repeat_until"] = _("The repetition ends before the event starts.")
+                errors["repeat_until"] = _(
+                    "The repetition ends before the event starts."
+                )
         if self.is_free and self.price:
             errors["price"] = _("A free event has no price.")
         if errors:

@@ -40,7 +40,10 @@ class ItineraryPage(AudiencesMixin, ContentPage):
         _("how to travel"), max_length=20, choices=Mode.choices, default=Mode.WALK
     )
     duration_minutes = models.PositiveIntegerField(
-        _("duration (minutes)"), null=True, blank=True, validators=[MinValueValidator(1)]
+        _("duration (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
     )
     distance_km = models.DecimalField(
         _("distance (km)"),
@@ -51,7 +54,10 @@ class ItineraryPage(AudiencesMixin, ContentPage):
         validators=[MinValueValidator(0)],
     )
     difficulty = models.CharField(
-        _("difficulty"), max_length=10, choices=Difficulty.choices, default=Difficulty.EASY
+        _("difficulty"),
+        max_length=10,
+        choices=Difficulty.choices,
+        default=Difficulty.EASY,
     )
 
     parent_page_types = ["itineraries.ItinerariesIndexPage"]

@@ -149,9 +149,13 @@ class OfferPage(Page):
 
 
 class OfferPlace(Orderable):
-    page = ParentalKey(OfferPage, on_delete=models.CASCADE, related_name="linked_places")
+    page = ParentalKey(
+        OfferPage, on_delete=models.CASCADE, related_name="linked_places"
+    )
     place = models.ForeignKey(
-        "places.PlacePage", verbose_name=_("place"), on_delete=models.CASCADE,
+        "places.PlacePage",
+        verbose_name=_("place"),
+        on_delete=models.CASCADE,
         related_name="+",
     )
     panels = ["place"]
@@ -159,9 +163,13 @@ class OfferPlace(Orderable):
 
 
 class OfferEvent(Orderable):
-    page = ParentalKey(OfferPage, on_delete=models.CASCADE, related_name="linked_events")
+    page = ParentalKey(
+        OfferPage, on_delete=models.CASCADE, related_name="linked_events"
+    )
     event = models.ForeignKey(
-        "events.EventPage", verbose_name=_("event"), on_delete=models.CASCADE,
+        "events.EventPage",
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
         related_name="+",
     )
     panels = ["event"]

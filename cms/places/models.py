@@ -118,7 +118,9 @@ class PlacePage(AudiencesMixin, LocationMixin, ContactsMixin, ContentPage):
 class OpeningHours(Orderable):
     """A regular opening period on a weekday; two rows for a lunch break."""
 
-    page = ParentalKey(PlacePage, on_delete=models.CASCADE, related_name="opening_hours")
+    page = ParentalKey(
+        PlacePage, on_delete=models.CASCADE, related_name="opening_hours"
+    )
     weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
     opens = models.TimeField(_("opens"))
     closes = models.TimeField(_("closes"))
@@ -166,7 +168,9 @@ class OpeningException(Orderable):
 class TicketPrice(Orderable):
     """One ticket category and its price in euros."""
 
-    page = ParentalKey(PlacePage, on_delete=models.CASCADE, related_name="ticket_prices")
+    page = ParentalKey(
+        PlacePage, on_delete=models.CASCADE, related_name="ticket_prices"
+    )
     label = models.CharField(_("ticket"), max_length=100)
     price = models.DecimalField(_("price (€)"), max_digits=7, decimal_places=2)
 

@@ -61,7 +61,9 @@ class StoryPage(AudiencesMixin, ContentPage):
 class StoryPlace(Orderable):
     """A place a story is about."""
 
-    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="related_places")
+    page = ParentalKey(
+        StoryPage, on_delete=models.CASCADE, related_name="related_places"
+    )
     place = models.ForeignKey(
         "places.PlacePage",
         verbose_name=_("place"),

@@ -181,4 +181,8 @@ class TerritorySettings(BaseSiteSetting):
     def language_codes(self) -> list[str]:
         """Offered languages, in the order the project lists them."""
         offered = {locale.language_code for locale in self.languages.all()}
-        return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code in offered]
+        return [
+            code
+            for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+            if code in offered
+        ]

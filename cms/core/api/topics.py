@@ -20,7 +20,9 @@ class TopicsField(Field):
 
         translations = self.context.get("_topics_by_key")
         if translations is None:
-            translations = {(t.translation_key, t.locale_id): t for t in Topic.objects.all()}
+            translations = {
+                (t.translation_key, t.locale_id): t for t in Topic.objects.all()
+            }
             self.context["_topics_by_key"] = translations
         topics = []
         for topic in page.topics.all():
