@@ -18,3 +18,5 @@ STORAGES["staticfiles"]["BACKEND"] = (
 MEDIA_ROOT = Path(os.environ.get("VETRINA_TEST_MEDIA", "/tmp/vetrina-test-media"))  # noqa: S108
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STATIC_ROOT = MEDIA_ROOT.parent / "vetrina-test-static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

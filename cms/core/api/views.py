@@ -78,7 +78,10 @@ class ContentPagesAPIViewSet(PagesAPIViewSet):
     ]
 
     def get_base_queryset(self):
-        return public_pages(self.request)
+        # Wagtail asks for it several times per request; each costs queries.
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = public_pages(self.request)
+        return self._base_queryset.all()
 
     def get_serializer(self, instance=None, *args: Any, **kwargs: Any):
         pages = list(instance) if kwargs.get("many") else [instance]

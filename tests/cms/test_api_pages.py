@@ -1,0 +1,187 @@
+"""The pages endpoint: the shape the static build relies on, and nothing private."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from tests.cms.factories import (
+    BusinessPageFactory,
+    EventPageFactory,
+    ImageFactory,
+    OfferPageFactory,
+    PlacePageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+LISTING = "/api/v2/pages/?type={type}&site=lecce.test:80&fields=*&limit=100"
+
+
+def listing(client, type_="places.PlacePage", **params):
+    url = LISTING.format(type=type_)
+    url += "".join(f"&{k}={v}" for k, v in params.items())
+    response = client.get(url)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def titles(body):
+    return sorted(item["title"] for item in body["items"])
+
+
+def test_place_carries_fields_media_and_translation_meta(territory, client):
+    hero = ImageFactory(title="Santa Croce", credit="Cooperativa")
+    inline = ImageFactory(title="Rosone")
+    body = [
+        {
+            "type": "paragraph",
+            "value": (
+                '<p>Vedi <a linktype="page" id="3">la home</a> e '
+                f'<embed embedtype="image" id="{inline.pk}" format="left" alt=""/></p>'
+            ),
+        },
+        {"type": "quote", "value": {"text": "Barocco!", "attribution": "G."}},
+    ]
+    place = PlacePageFactory(
+        parent=territory.sections["places"],
+        title="Basilica di Santa Croce",
+        slug="santa-croce",
+        hero_image=hero,
+        body=body,
+        audiences=["families", "schools"],
+        step_free_access=True,
+    )
+    place.opening_hours.create(weekday=0, opens="09:00", closes="13:00")
+    place.save()
+
+    item = listing(client)["items"][0]
+
+    assert item["title"] == "Basilica di Santa Croce"
+    assert item["kind"] == "museum"
+    assert item["latitude"] == "40.354800"
+    assert item["audiences"] == ["families", "schools"]
+    assert item["step_free_access"] is True
+    assert item["opening_hours"][0]["opens"] == "09:00:00"
+    assert item["meta"]["locale"] == "it"
+    assert item["meta"]["translation_key"] == str(place.translation_key)
+    assert item["meta"]["alias_of"] is None
+    assert item["meta"]["path"] == "/luoghi/santa-croce/"
+    # Rich text stays in database format: the publisher resolves the ids.
+    assert 'linktype="page" id="3"' in item["body"][0]["value"]
+    assert item["hero_image"] == hero.pk
+    images = item["media"]["images"]
+    assert set(images) == {str(hero.pk), str(inline.pk)}
+    hero_json = images[str(hero.pk)]
+    assert hero_json["alt"] == "Descrizione di Santa Croce"
+    assert hero_json["credit"] == "Cooperativa"
+    assert [r["width"] for r in hero_json["renditions"]] == [480, 960, 1600]
+    assert all(r["url"].startswith("http://") for r in hero_json["renditions"])
+    assert all(r["height"] for r in hero_json["renditions"])
+
+
+def test_all_locales_of_the_territory_come_back(territory, client):
+    place = PlacePageFactory(parent=territory.sections["places"], title="Duomo")
+    from cms.territories.setup import get_locale
+
+    english = place.copy_for_translation(get_locale("en"), copy_parents=True)
+    english.title = "Cathedral"
+    english.save_revision().publish()
+
+    body = listing(client)
+    by_locale = {item["meta"]["locale"]: item for item in body["items"]}
+    assert set(by_locale) == {"it", "en"}
+    assert (
+        by_locale["it"]["meta"]["translation_key"]
+        == by_locale["en"]["meta"]["translation_key"]
+    )
+    # Locale filter, as in Wagtail's API.
+    assert titles(listing(client, locale="en")) == ["Cathedral"]
+
+
+def test_alias_pages_are_marked(territory, client):
+    place = PlacePageFactory(parent=territory.sections["places"], title="Duomo")
+    from cms.territories.setup import get_locale
+
+    alias = place.copy_for_translation(get_locale("en"), copy_parents=True, alias=True)
+    items = listing(client, locale="en")["items"]
+    assert [i["id"] for i in items] == [alias.pk]
+    assert items[0]["meta"]["alias_of"] == place.pk
+
+
+def test_drafts_private_and_expired_pages_never_leave(territory, client):
+    places = territory.sections["places"]
+    PlacePageFactory(parent=places, title="Pubblico")
+    PlacePageFactory(parent=places, title="Bozza", live=False)
+    private = PlacePageFactory(parent=places, title="Riservato")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type="password", password="x"
+    )
+    PlacePageFactory(
+        parent=places,
+        title="Scaduto",
+        expire_at=timezone.now() - dt.timedelta(minutes=1),
+    )
+    changed = PlacePageFactory(parent=places, title="Versione pubblicata")
+    changed.title = "Modifica non pubblicata"
+    changed.save_revision()
+
+    body = listing(client)
+    assert titles(body) == ["Pubblico", "Versione pubblicata"]
+    text = str(body)
+    for secret in ("Bozza", "Riservato", "Scaduto", "non pubblicata"):
+        assert secret not in text
+    for page_id in (private.pk,):
+        assert client.get(f"/api/v2/pages/{page_id}/").status_code == 404
+
+
+def test_children_of_private_pages_stay_private(territory, client):
+    business = BusinessPageFactory(parent=territory.sections["businesses"])
+    OfferPageFactory(parent=business, title="Offerta riservata")
+    PageViewRestriction.objects.create(
+        page=business, restriction_type="password", password="x"
+    )
+    assert listing(client, "offers.OfferPage")["items"] == []
+
+
+def test_other_territories_stay_out(territory, other_territory, client):
+    PlacePageFactory(parent=territory.sections["places"], title="A Lecce")
+    PlacePageFactory(parent=other_territory.sections["places"], title="A Calimera")
+    assert titles(listing(client)) == ["A Lecce"]
+
+
+def test_event_recurrence_and_times_in_rome(territory, client):
+    event = EventPageFactory(
+        parent=territory.sections["events"],
+        start=dt.datetime(2026, 12, 5, 18, 0, tzinfo=dt.UTC),
+        end=dt.datetime(2026, 12, 5, 20, 0, tzinfo=dt.UTC),
+        frequency="weekly",
+        repeat_count=4,
+        status="cancelled",
+    )
+    event.exception_dates.create(date=dt.date(2026, 12, 12))
+    event.save()
+    item = listing(client, "events.EventPage")["items"][0]
+    assert item["start"] == "2026-12-05T19:00:00+01:00"
+    assert item["rrule"] == "FREQ=WEEKLY;COUNT=4"
+    assert item["exception_dates"][0]["date"] == "2026-12-12"
+    assert item["status"] == "cancelled"
+
+
+def test_business_owners_are_not_exposed(territory, client, django_user_model):
+    owner = django_user_model.objects.create_user("owner", "owner@example.org")
+    business = BusinessPageFactory(parent=territory.sections["businesses"])
+    business.owners.add(owner)
+    business.save()
+    text = client.get(LISTING.format(type="offers.BusinessPage")).content.decode()
+    assert "owner@example.org" not in text
+    assert '"owners"' not in text
+
+
+def test_unknown_field_is_a_clear_400(territory, client):
+    response = client.get(
+        "/api/v2/pages/?type=places.PlacePage&site=lecce.test:80&fields=owners"
+    )
+    assert response.status_code == 400
+    assert "owners" in response.json()["message"]
