@@ -48,11 +48,12 @@ class ContentPageSerializer(PageSerializer):
 
 def public_pages(request) -> Any:
     """Live, public, unexpired pages of the requested site, in all its locales."""
-    return (
-        get_public_pages_queryset(request)
-        .public()
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
-    )
+    return unexpired(get_public_pages_queryset(request).public())
+
+
+def unexpired(pages: Any) -> Any:
+    # Expiry takes effect when the scheduler runs; the API does not wait for it.
+    return pages.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
 
 
 class ContentPagesAPIViewSet(PagesAPIViewSet):
@@ -106,9 +107,9 @@ def prefetch_for_api(pages: list[Any]) -> None:
             prefetch_related_objects(batch, *lookups)
 
 
-def _used_by_public_pages(request, model) -> Any:
-    """Ids of `model` objects that a live, public page refers to."""
-    page_ids = public_pages(request).annotate(
+def _used_by_public_pages(model) -> Any:
+    """Ids of `model` objects that a live, public page of any territory uses."""
+    page_ids = unexpired(Page.objects.live().public()).annotate(
         str_id=Cast("id", output_field=CharField())
     )
     return (
@@ -128,22 +129,14 @@ class PublicImagesAPIViewSet(ImagesAPIViewSet):
     meta_fields = [*ImagesAPIViewSet.meta_fields]
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .filter(pk__in=_used_by_public_pages(self.request, self.model))
-        )
+        return super().get_queryset().filter(pk__in=_used_by_public_pages(self.model))
 
 
 class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
     """Only documents a live, public page links to."""
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .filter(pk__in=_used_by_public_pages(self.request, self.model))
-        )
+        return super().get_queryset().filter(pk__in=_used_by_public_pages(self.model))
 
 
 class TerritoriesAPIViewSet(BaseAPIViewSet):

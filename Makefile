@@ -1,0 +1,56 @@
+# Two commands matter: `make demo` and `make test`. Both set everything up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test test-quick test-sqlite test-postgres lint format lock clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[cms,test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## demo: CMS with demo territories, its worker and scheduler, on :8000
+demo: install
+	$(BIN)/vetrina demo
+
+## test: lint, migrations check, every test on SQLite, the CMS tests on PostgreSQL
+test: install lint
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: install
+	$(BIN)/python -m pytest
+
+test-postgres: install
+	@url=$$(.ci/postgres) ; status=$$? ; \
+	if [ $$status -ne 0 ]; then \
+		if [ "$$CI" = "true" ]; then echo "PostgreSQL unavailable: failing (CI=true)"; exit 1; fi; \
+		echo "PostgreSQL unavailable: PostgreSQL run SKIPPED"; exit 0; \
+	fi; \
+	echo "CMS tests on PostgreSQL ($$url)"; \
+	DATABASE_URL=$$url VETRINA_EXPECT_DB=postgresql $(BIN)/python -m pytest tests/cms
+
+## test-quick: the edit loop, SQLite only, stop at the first failure
+test-quick: install
+	$(BIN)/python -m pytest -x -q --ff
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## lock: record the exact versions that passed the tests
+lock: install
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+
+clean:
+	rm -rf $(VENV) .data .pytest_cache .ruff_cache

@@ -1,0 +1,42 @@
+"""The scheduler process: publishes and expires content when its time comes.
+
+Wagtail's go-live and expiry dates only take effect when `publish_scheduled`
+runs; this loop runs it every minute, so one process covers it in the demo and
+in production alike (a cron job calling `publish_scheduled` is equivalent).
+"""
+
+import signal
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Run publish_scheduled every --interval seconds until stopped."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--interval", type=float, default=60.0)
+        parser.add_argument(
+            "--once", action="store_true", help="Run one pass and exit."
+        )
+
+    def handle(self, *args, interval: float, once: bool, **options):
+        stopping = False
+
+        def stop(signum, frame):
+            nonlocal stopping
+            stopping = True
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        self.stdout.write(
+            f"Scheduler: publishing scheduled content every {interval:g}s"
+        )
+        while not stopping:
+            call_command("publish_scheduled", verbosity=0)
+            if once:
+                break
+            deadline = time.monotonic() + interval
+            while not stopping and time.monotonic() < deadline:
+                time.sleep(0.5)
