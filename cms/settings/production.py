@@ -12,12 +12,12 @@ from .base import *
 
 
 def env(name: str) -> str:
-    try:
-        return os.environ[name]
-    except KeyError:
+    value = os.environ.get(name, "").strip()
+    if not value:
         raise ImproperlyConfigured(
             f"Set the {name} environment variable (see README, 'Production')."
-        ) from None
+        )
+    return value
 
 
 DEBUG = False
