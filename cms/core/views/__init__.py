@@ -1,0 +1,1 @@
+"""Wagtail admin views that belong to no single content domain."""
