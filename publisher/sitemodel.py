@@ -1,0 +1,170 @@
+"""What gets published where: one territory's pages, per language, with URLs.
+
+Translations are matched by `translation_key`. A language without its own
+translation of a page either leaves it out or shows the default language with a
+notice, as the territory's fallback rule says. Aliases (untranslated copies)
+never count as translations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .errors import UrlCollision
+from .snapshot import Snapshot
+from .validate import Problem, check_page
+
+KINDS = {
+    "territories.TerritoryHomePage": "home",
+    "places.PlacesIndexPage": "index",
+    "stories.StoriesIndexPage": "index",
+    "events.EventsIndexPage": "index",
+    "itineraries.ItinerariesIndexPage": "index",
+    "offers.BusinessesIndexPage": "index",
+    "places.PlacePage": "place",
+    "stories.StoryPage": "story",
+    "events.EventPage": "event",
+    "itineraries.ItineraryPage": "itinerary",
+    "offers.BusinessPage": "business",
+    "offers.OfferPage": "offer",
+}
+CHILD_KIND = {
+    "places.PlacesIndexPage": "place",
+    "stories.StoriesIndexPage": "story",
+    "events.EventsIndexPage": "event",
+    "itineraries.ItinerariesIndexPage": "itinerary",
+    "offers.BusinessesIndexPage": "business",
+}
+
+
+@dataclass
+class Entry:
+    """One page as published in one language."""
+
+    page: dict
+    lang: str
+    url: str
+    fallback: bool = False
+
+    @property
+    def kind(self) -> str:
+        return KINDS.get(self.page["meta"]["type"], "page")
+
+    @property
+    def key(self) -> str:
+        return self.page["meta"]["translation_key"]
+
+
+@dataclass
+class SiteModel:
+    snapshot: Snapshot
+    problems: list[Problem] = field(default_factory=list)
+    entries: dict[str, list[Entry]] = field(default_factory=dict)
+    by_id: dict[int, dict] = field(default_factory=dict)
+    urls: dict[tuple[str, str], str] = field(default_factory=dict)
+    paths_by_key: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, snapshot: Snapshot) -> SiteModel:
+        model = cls(snapshot)
+        offered = set(snapshot.languages)
+        pages = [
+            p
+            for p in snapshot.pages
+            if p.get("meta", {}).get("locale") in offered
+            and p.get("meta", {}).get("type") in KINDS
+        ]
+        known = {p["id"] for p in pages}
+        valid = []
+        for page in pages:
+            found = check_page(page, known)
+            model.problems.extend(found)
+            if not found:
+                valid.append(page)
+        model.by_id = {p["id"]: p for p in valid}
+        for page in valid:
+            meta = page["meta"]
+            model.paths_by_key.setdefault(meta["translation_key"], set()).add(
+                meta["path"]
+            )
+        model._place(valid)
+        return model
+
+    @property
+    def default_language(self) -> str:
+        return (
+            self.snapshot.territory.get("default_language")
+            or self.snapshot.languages[0]
+        )
+
+    def _place(self, pages: list[dict]) -> None:
+        real: dict[tuple[str, str], dict] = {}
+        aliases: dict[tuple[str, str], dict] = {}
+        for page in pages:
+            meta = page["meta"]
+            target = aliases if meta.get("alias_of") else real
+            target[(meta["translation_key"], meta["locale"])] = page
+        fallback = self.snapshot.territory.get("fallback", "default") == "default"
+        default = self.default_language
+        for lang in self.snapshot.languages:
+            entries = [
+                Entry(p, lang, f"/{lang}{p['meta']['path']}")
+                for (key, locale), p in sorted(real.items(), key=lambda kv: kv[1]["id"])
+                if locale == lang
+            ]
+            if fallback and lang != default:
+                for (key, locale), source in sorted(
+                    real.items(), key=lambda kv: kv[1]["id"]
+                ):
+                    if locale != default or (key, lang) in real:
+                        continue
+                    alias = aliases.get((key, lang))
+                    path = (alias or source)["meta"]["path"]
+                    entries.append(Entry(source, lang, f"/{lang}{path}", fallback=True))
+            seen: dict[str, Entry] = {}
+            for entry in entries:
+                other = seen.get(entry.url)
+                if other is not None:
+                    raise UrlCollision(
+                        f"{entry.page['meta']['type']} {entry.page['id']} and "
+                        f"{other.page['meta']['type']} {other.page['id']} would both "
+                        f"be published at {entry.url}: change one of their slugs"
+                    )
+                seen[entry.url] = entry
+                self.urls[(entry.key, lang)] = entry.url
+            self.entries[lang] = entries
+
+    def url_for(self, page_id: int, lang: str) -> str | None:
+        page = self.by_id.get(page_id)
+        if page is None:
+            return None
+        return self.urls.get((page["meta"]["translation_key"], lang))
+
+    def alternates(self, entry: Entry) -> list[tuple[str, str]]:
+        """(language, URL) of the same page in every language that has it."""
+        return [
+            (lang, self.urls[(entry.key, lang)])
+            for lang in self.snapshot.languages
+            if (entry.key, lang) in self.urls
+        ]
+
+    def children(self, entry: Entry) -> list[Entry]:
+        """The pages listed under an index or business page, in this language."""
+        page_type = entry.page["meta"]["type"]
+        if page_type in CHILD_KIND:  # one index per section and language
+            return self.of_kind(entry.lang, CHILD_KIND[page_type])
+        if page_type != "offers.BusinessPage":
+            return []
+        # Offers live under their business in every language tree.
+        prefixes = tuple(self.paths_by_key.get(entry.key, ()))
+        return [
+            e
+            for e in self.of_kind(entry.lang, "offer")
+            if e.page["meta"]["path"].startswith(prefixes)
+        ]
+
+    def of_kind(self, lang: str, kind: str) -> list[Entry]:
+        return [e for e in self.entries[lang] if e.kind == kind]
+
+    def page_count(self) -> int:
+        return sum(len(entries) for entries in self.entries.values())

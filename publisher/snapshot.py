@@ -1,0 +1,94 @@
+"""API snapshots on disk: one folder per territory, one file per language.
+
+The build date is stored with the snapshot, so the same snapshot and date give
+the same bytes whenever and wherever the build runs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .api import PAGE_TYPES, ApiClient
+from .errors import TerritoryNotFound
+
+
+@dataclass
+class Snapshot:
+    territory: dict
+    build_date: str
+    pages: list[dict] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return self.territory["slug"]
+
+    @property
+    def languages(self) -> list[str]:
+        return [lang["code"] for lang in self.territory["languages"]]
+
+    def save(self, root: Path) -> Path:
+        folder = root / self.slug
+        folder.mkdir(parents=True, exist_ok=True)
+        by_lang: dict[str, list[dict]] = defaultdict(list)
+        for page in self.pages:
+            by_lang[page["meta"]["locale"]].append(page)
+        _write_json(
+            folder / "territory.json",
+            {"territory": self.territory, "build_date": self.build_date},
+        )
+        for lang in sorted(set(by_lang) | set(self.languages)):
+            pages = sorted(by_lang.get(lang, []), key=lambda p: p["id"])
+            _write_json(folder / f"{lang}.json", pages)
+        return folder
+
+    @classmethod
+    def load(cls, root: Path, slug: str) -> Snapshot:
+        folder = root / slug
+        head = json.loads((folder / "territory.json").read_text("utf-8"))
+        pages: list[dict] = []
+        for path in sorted(folder.glob("*.json")):
+            if path.name != "territory.json":
+                pages.extend(json.loads(path.read_text("utf-8")))
+        return cls(head["territory"], head["build_date"], pages)
+
+
+def _write_json(path: Path, data: object) -> None:
+    """Write only when the bytes change, so unchanged files keep their time."""
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if path.exists() and path.read_text("utf-8") == text:
+        return
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text, "utf-8")
+    tmp.replace(path)
+
+
+def choose_territories(client: ApiClient, slugs: list[str] | None) -> list[dict]:
+    territories = client.territories()
+    if not slugs:
+        return territories
+    known = {t["slug"]: t for t in territories}
+    missing = [s for s in slugs if s not in known]
+    if missing:
+        raise TerritoryNotFound(
+            f"unknown territory {', '.join(missing)}; the API offers: "
+            f"{', '.join(sorted(known)) or 'none'}"
+        )
+    return [known[s] for s in slugs]
+
+
+def fetch_snapshot(
+    client: ApiClient,
+    territory: dict,
+    build_date: str,
+    progress: Callable[[str], None] = lambda message: None,
+) -> Snapshot:
+    pages: list[dict] = []
+    for page_type in PAGE_TYPES:
+        batch = list(client.pages(territory["site"], page_type))
+        pages.extend(batch)
+        progress(f"{territory['slug']}: {len(batch):>5} {page_type}")
+    return Snapshot(territory, build_date, pages)
