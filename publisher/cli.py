@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
+from .errors import PublishError
 from .processes import (
     ProcessFailed,
     ProjectNotFound,
@@ -46,6 +49,42 @@ def demo(args: argparse.Namespace) -> int:
     return supervise(project, services, env=env)
 
 
+def build_command(args: argparse.Namespace) -> int:
+    """Fetch the content API and publish one static site per territory."""
+    from .build import BuildOptions, build
+
+    options = BuildOptions(
+        api=args.api,
+        out=Path(args.out),
+        territories=args.territory or None,
+        strict=args.strict,
+        max_drop=args.max_drop,
+        jobs=args.jobs,
+    )
+    if args.date:
+        options.build_date = args.date
+    started = time.monotonic()
+    reports = build(options)
+    seconds = time.monotonic() - started
+    print("\nSummary")
+    for report in reports:
+        print(
+            f"  {report.slug:<20} {report.pages:>6} pages in "
+            f"{', '.join(report.languages)}; {len(report.problems)} item(s) skipped; "
+            f"{report.kept} file(s) unchanged"
+        )
+    total = sum(r.pages for r in reports)
+    print(f"  {total} pages written to {options.out} in {seconds:.1f}s")
+    return 0
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Serve the built sites locally, as a visitor would see them."""
+    from .serve import serve_forever
+
+    return serve_forever(Path(args.dist), args.host, args.port)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vetrina", description="Publish a territory's heritage everywhere."
@@ -56,6 +95,25 @@ def build_parser() -> argparse.ArgumentParser:
     demo_parser.add_argument("--host", default="127.0.0.1")
     demo_parser.add_argument("--port", type=int, default=DEMO_PORT)
     demo_parser.set_defaults(handler=demo)
+
+    build_parser_ = commands.add_parser("build", help=build_command.__doc__)
+    build_parser_.add_argument("--api", required=True, help="CMS address")
+    build_parser_.add_argument(
+        "--territory", action="append", help="slug; repeat for several"
+    )
+    build_parser_.add_argument("--out", default="dist")
+    build_parser_.add_argument("--date", help="build date, YYYY-MM-DD")
+    build_parser_.add_argument("--full", action="store_true")
+    build_parser_.add_argument("--strict", action="store_true")
+    build_parser_.add_argument("--max-drop", type=float, default=0.05)
+    build_parser_.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    build_parser_.set_defaults(handler=build_command)
+
+    serve_parser = commands.add_parser("serve", help=serve.__doc__)
+    serve_parser.add_argument("dist", nargs="?", default="dist")
+    serve_parser.add_argument("--host", default="127.0.0.1")
+    serve_parser.add_argument("--port", type=int, default=8080)
+    serve_parser.set_defaults(handler=serve)
     return parser
 
 
@@ -63,9 +121,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
-    except (ProjectNotFound, ProcessFailed) as error:
+    except (ProjectNotFound, ProcessFailed, PublishError) as error:
         print(f"vetrina {args.command}: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"vetrina {args.command}: interrupted; output untouched", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

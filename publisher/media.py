@@ -1,0 +1,75 @@
+"""Rendition images, downloaded once into a cache and served from the site itself.
+
+Files are named by the hash of their bytes, so a cached file never needs
+checking again and the output can be cached forever by the CDN.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import requests
+
+from .snapshot import Snapshot
+
+
+def rendition_urls(snapshot: Snapshot) -> set[str]:
+    urls: set[str] = set()
+    images: list[dict] = []
+    for page in snapshot.pages:
+        images.extend(page.get("media", {}).get("images", {}).values())
+    if snapshot.territory.get("logo"):
+        images.append(snapshot.territory["logo"])
+    for image in images:
+        urls.update(r["url"] for r in image.get("renditions", []))
+    return urls
+
+
+def _cache_name(url: str) -> str:
+    return hashlib.sha256(url.encode()).hexdigest()[:24]
+
+
+def download(
+    urls: Iterable[str],
+    cache: Path,
+    warn: Callable[[str], None] = print,
+    session: requests.Session | None = None,
+) -> dict[str, Path]:
+    """Map each URL to a cached file; a failed download is a warning, not a crash."""
+    cache.mkdir(parents=True, exist_ok=True)
+    index_dir = cache / "by-url"
+    index_dir.mkdir(exist_ok=True)
+    session = session or requests.Session()
+
+    def fetch(url: str) -> tuple[str, Path | None]:
+        pointer = index_dir / _cache_name(url)
+        if pointer.exists():
+            target = cache / pointer.read_text().strip()
+            if target.exists():
+                return url, target
+        for _attempt in range(3):
+            try:
+                response = session.get(url, timeout=30)
+            except requests.RequestException:
+                continue
+            if response.status_code == 200 and response.content:
+                digest = hashlib.sha256(response.content).hexdigest()[:16]
+                suffix = Path(url.split("?")[0]).suffix.lower() or ".img"
+                target = cache / f"{digest}{suffix}"
+                if not target.exists():
+                    tmp = target.with_suffix(".part")
+                    tmp.write_bytes(response.content)
+                    tmp.replace(target)
+                pointer.write_text(target.name)
+                return url, target
+            if response.status_code < 500:
+                break
+        warn(f"image {url} could not be downloaded: it is left out of the pages")
+        return url, None
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = dict(pool.map(fetch, sorted(set(urls))))
+    return {url: path for url, path in results.items() if path is not None}

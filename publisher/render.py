@@ -1,0 +1,221 @@
+"""The one rendering path: `render_page()` turns an entry into HTML.
+
+The static build calls it for every page, and the CMS preview calls it for the
+page being edited, so editors see exactly what visitors will get. Autoescape is
+on: only rich text, already sanitised, is marked safe.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from babel import Locale
+from babel.dates import format_date, format_datetime, format_time, get_day_names
+from babel.numbers import format_currency, format_decimal
+from babel.support import Translations
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .richtext import expand, markdown_to_html
+from .sitemodel import Entry, SiteModel
+
+ROOT = Path(__file__).resolve().parent.parent
+THEME_DIR = ROOT / "themes" / "vetrina"
+TRANSLATIONS_DIR = ROOT / "translations"
+ROME = ZoneInfo("Europe/Rome")
+RTL = {"ar", "fa", "he", "ur"}
+
+
+@dataclass
+class RenderContext:
+    """Everything a page needs besides itself: the site, its language, its media."""
+
+    model: SiteModel
+    lang: str
+    media: dict[str, str] = field(default_factory=dict)
+    static: dict[str, str] = field(default_factory=dict)
+    build_date: str = ""
+
+
+@functools.cache
+def environment(lang: str, theme: Path = THEME_DIR) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(theme / "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    translations = Translations.load(str(TRANSLATIONS_DIR), [lang], domain="messages")
+    env.install_gettext_translations(translations, newstyle=True)
+    return env
+
+
+class Helpers:
+    """Formatting and linking for templates, in the page's language."""
+
+    def __init__(self, ctx: RenderContext, entry: Entry) -> None:
+        self.ctx = ctx
+        self.entry = entry
+        self.lang = ctx.lang
+        self.locale = Locale.parse(ctx.lang)
+
+    # Links
+    def url(self, page_id: int | None) -> str | None:
+        return None if page_id is None else self.ctx.model.url_for(page_id, self.lang)
+
+    def page(self, page_id: int | None) -> dict | None:
+        return None if page_id is None else self.ctx.model.by_id.get(page_id)
+
+    def static(self, path: str) -> str:
+        return self.ctx.static.get(path, f"/static/{path}")
+
+    # Images
+    def image(
+        self, image_id: int | None, sizes: str = "100vw", eager: bool = False
+    ) -> Markup:
+        if image_id is None:
+            return Markup("")
+        data = self.entry.page.get("media", {}).get("images", {}).get(str(image_id))
+        if not data:
+            return Markup("")
+        local = [
+            (self.ctx.media[r["url"]], r)
+            for r in data.get("renditions", [])
+            if r["url"] in self.ctx.media
+        ]
+        if not local:
+            return Markup("")
+        src, largest = local[min(1, len(local) - 1)]
+        srcset = ", ".join(f"{url} {r['width']}w" for url, r in local)
+        loading = "eager" if eager else "lazy"
+        return Markup(
+            '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" '
+            'loading="{}" decoding="async">'
+        ).format(
+            src, srcset, sizes, largest["width"], largest["height"],
+            data.get("alt", ""), loading,
+        )  # fmt: skip
+
+    def credit(self, image_id: int | None) -> str:
+        data = self.entry.page.get("media", {}).get("images", {}).get(str(image_id))
+        return (data or {}).get("credit", "")
+
+    # Text
+    def rich(self, html: str | None) -> Markup:
+        def image_html(image_id: int, alt: str) -> str:
+            return str(self.image(image_id, sizes="(min-width: 48rem) 40rem, 100vw"))
+
+        def doc_url(doc_id: int) -> str | None:
+            doc = self.entry.page.get("media", {}).get("documents", {}).get(str(doc_id))
+            return doc["url"] if doc else None
+
+        return Markup(expand(html or "", self.url, image_html, doc_url))  # noqa: S704 sanitised
+
+    def markdown(self, text: str | None) -> Markup:
+        return Markup(markdown_to_html(text or ""))  # noqa: S704 sanitised
+
+    # Dates, numbers, prices
+    def date(self, value: str | None, format: str = "long") -> str:
+        if not value:
+            return ""
+        return format_date(date.fromisoformat(value[:10]), format, locale=self.locale)
+
+    def datetime(self, value: str | None, format: str = "long") -> str:
+        if not value:
+            return ""
+        moment = datetime.fromisoformat(value).astimezone(ROME)
+        return format_datetime(moment, format, tzinfo=ROME, locale=self.locale)
+
+    def time(self, value: str | None) -> str:
+        if not value:
+            return ""
+        hours, minutes = value.split(":")[:2]
+        return format_time(
+            datetime(2000, 1, 1, int(hours), int(minutes)).time(),
+            "short",
+            locale=self.locale,
+        )
+
+    def weekday(self, number: int) -> str:
+        return get_day_names("wide", locale=self.locale)[number]
+
+    def price(self, value: str | None) -> str:
+        if value in (None, ""):
+            return ""
+        try:
+            amount = Decimal(str(value))
+        except InvalidOperation:
+            return ""
+        return format_currency(amount, "EUR", locale=self.locale)
+
+    def number(self, value: object) -> str:
+        return "" if value in (None, "") else format_decimal(value, locale=self.locale)
+
+    def language_name(self, code: str) -> str:
+        return Locale.parse(code).get_display_name(code).capitalize()
+
+
+def render_page(entry: Entry, ctx: RenderContext) -> str:
+    """Render one page of one language to a complete HTML document."""
+    model = ctx.model
+    territory = model.snapshot.territory
+    env = environment(ctx.lang)
+    helpers = Helpers(ctx, entry)
+    template = env.get_template(f"{entry.kind}.html")
+    sections = [e for e in model.entries[ctx.lang] if e.kind == "index"]
+    homes = [e for e in model.entries[ctx.lang] if e.kind == "home"]
+    return template.render(
+        page=entry.page,
+        entry=entry,
+        t=helpers,
+        site=territory,
+        lang=ctx.lang,
+        dir="rtl" if ctx.lang in RTL else "ltr",
+        home_url=homes[0].url if homes else f"/{ctx.lang}/",
+        sections=sections,
+        alternates=model.alternates(entry),
+        children=model.children(entry),
+        model=model,
+    )
+
+
+def render_document(kind: str, ctx: RenderContext, **extra: object) -> str:
+    """Render a page that is not a CMS item (404, a Markdown page)."""
+    page = {"id": 0, "title": extra.pop("title", ""), "meta": {
+        "type": kind, "locale": ctx.lang, "translation_key": f"{kind}:{ctx.lang}",
+        "path": extra.pop("path", "/"), "alias_of": None}}  # fmt: skip
+    entry = Entry(page, ctx.lang, f"/{ctx.lang}{page['meta']['path']}")
+    env = environment(ctx.lang)
+    helpers = Helpers(ctx, entry)
+    model = ctx.model
+    homes = [e for e in model.entries[ctx.lang] if e.kind == "home"]
+    return env.get_template(f"{kind}.html").render(
+        page=page,
+        entry=entry,
+        t=helpers,
+        site=model.snapshot.territory,
+        lang=ctx.lang,
+        dir="rtl" if ctx.lang in RTL else "ltr",
+        home_url=homes[0].url if homes else f"/{ctx.lang}/",
+        sections=[e for e in model.entries[ctx.lang] if e.kind == "index"],
+        alternates=[],
+        children=[],
+        model=model,
+        **extra,
+    )
+
+
+def fingerprint(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+
+
+__all__ = ["RenderContext", "escape", "render_document", "render_page"]

@@ -1,0 +1,40 @@
+"""Pelican settings shared by every territory and language.
+
+The build passes the rest per run (output folder, language, the job file):
+territory data comes from the API, not from here.
+"""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SITENAME = "Vetrina"
+PATH = str(ROOT / "content" / "pelican-empty")
+THEME = str(ROOT / "themes" / "vetrina")
+# Pelican turns on every installed namespace plugin when PLUGINS is unset.
+PLUGINS = ["publisher.pelican_plugin"]
+TIMEZONE = "Europe/Rome"
+DEFAULT_LANG = "it"
+
+# Our generator renders everything; Pelican's own ones have nothing to do.
+ARTICLE_PATHS: list[str] = []
+PAGE_PATHS: list[str] = []
+STATIC_PATHS: list[str] = []
+THEME_STATIC_PATHS: list[str] = []
+DIRECT_TEMPLATES: list[str] = []
+PAGINATED_TEMPLATES: dict = {}
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+ARTICLE_SAVE_AS = ""
+PAGE_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+TAG_SAVE_AS = ""
+DELETE_OUTPUT_DIRECTORY = False
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+JINJA_ENVIRONMENT = {"autoescape": True}
