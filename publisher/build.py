@@ -134,7 +134,8 @@ def _place_media(files: dict[str, Path], staging: Path) -> dict[str, str]:
     folder.mkdir()
     urls = {}
     for url, cached in files.items():
-        os.link(cached, folder / cached.name)
+        if not (folder / cached.name).exists():  # same bytes, several URLs
+            os.link(cached, folder / cached.name)
         urls[url] = f"/media/{cached.name}"
     return urls
 
