@@ -20,3 +20,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STATIC_ROOT = MEDIA_ROOT.parent / "vetrina-test-static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# The publisher's tests download renditions from the live test server.
+VETRINA_SERVE_MEDIA = True

@@ -53,7 +53,9 @@ def create_territory(
     """Return the territory `slug`, creating whatever part of it is missing."""
     source_locale = get_locale(default_language)
     locales = [get_locale(code) for code in languages]
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=source_locale)
+    )
     home = TerritoryHomePage.objects.filter(slug=slug, locale=source_locale).first()
     if home is None:
         home = TerritoryHomePage(title=name, slug=slug, locale=source_locale)

@@ -1,0 +1,140 @@
+"""A real build over real HTTP against a live CMS test server."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from publisher import build as build_module
+from publisher.build import BuildOptions, build
+from publisher.errors import TooManyDropped
+from tests.cms.factories import EventPageFactory, ImageFactory, PlacePageFactory
+
+HOSTILE = "<script>alert('x')</script> & Co"
+
+
+@pytest.fixture
+def content(territory):
+    from cms.territories.setup import get_locale
+
+    english = get_locale("en")
+    for page in (territory.home, *territory.sections.values()):
+        translated = page.copy_for_translation(english)
+        translated.save_revision().publish()
+    places = [
+        PlacePageFactory(
+            parent=territory.sections["places"],
+            title=title,
+            slug=slug,
+            hero_image=ImageFactory(),
+            summary=HOSTILE,
+        )
+        for title, slug in (("Duomo", "duomo"), ("Santa Croce", "santa-croce"))
+    ]
+    translated = places[0].copy_for_translation(english)
+    translated.title = "Cathedral"
+    translated.slug = "cathedral"
+    translated.save_revision().publish()
+    EventPageFactory(parent=territory.sections["events"], venue=places[0])
+    return places
+
+
+def run(live_server, tmp_path, **kwargs):
+    options = BuildOptions(
+        api=live_server.url,
+        out=tmp_path / "dist",
+        content=tmp_path / "content",
+        build_date="2026-11-25",
+        jobs=2,
+        **kwargs,
+    )
+    return build(options, progress=lambda message: None)
+
+
+def internal_links(html: str) -> list[str]:
+    return re.findall(r'(?:href|src)="(/[^"#?]*)', html) + [
+        url.split()[0] for url in re.findall(r"(/media/\S+) \d+w", html)
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_build_publishes_every_language_with_working_links(
+    content, live_server, tmp_path
+):
+    reports = run(live_server, tmp_path)
+    site = tmp_path / "dist" / "lecce"
+    assert reports[0].pages > 0 and not reports[0].problems
+
+    italian = (site / "it/luoghi/duomo/index.html").read_text()
+    english = (site / "en/luoghi/cathedral/index.html").read_text()
+    assert "<h1>Duomo</h1>" in italian and "<h1>Cathedral</h1>" in english
+    # The language switcher links the same page, not the home.
+    assert 'href="/en/luoghi/cathedral/" hreflang="en"' in italian
+    assert 'href="/it/luoghi/duomo/" hreflang="it"' in english
+    # Untranslated pages fall back to Italian with a notice, listed once.
+    fallback = (site / "en/luoghi/santa-croce/index.html").read_text()
+    assert 'role="note"' in fallback
+    listing = (site / "en/luoghi/index.html").read_text()
+    assert listing.count("santa-croce/") == 1
+    # Hostile text is escaped, never executed.
+    assert "<script>alert" not in italian
+    assert "&lt;script&gt;" in italian
+    # Images are served from the site itself, with width and height.
+    assert re.search(
+        r'<img src="/media/\w+\.webp"[^>]* width="\d+" height="\d+"', italian
+    )
+
+    broken = []
+    for page in site.rglob("*.html"):
+        for link in internal_links(page.read_text()):
+            target = site / link.lstrip("/")
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.append(f"{page.relative_to(site)} → {link}")
+    assert broken == []
+
+    sitemap = (site / "sitemap.xml").read_text()
+    assert (
+        'hreflang="en" href="https://lecce.example.org/en/luoghi/cathedral/"' in sitemap
+    )
+    assert (site / "_redirects").read_text().startswith("/  /it/  302!  Language=it")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_same_snapshot_and_date_give_the_same_bytes_and_times(
+    content, live_server, tmp_path
+):
+    run(live_server, tmp_path)
+    page = tmp_path / "dist/lecce/it/luoghi/duomo/index.html"
+    before = (page.read_bytes(), page.stat().st_mtime_ns)
+    run(live_server, tmp_path)
+    assert (page.read_bytes(), page.stat().st_mtime_ns) == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failing_build_leaves_the_previous_site_untouched(
+    content, live_server, tmp_path, monkeypatch
+):
+    run(live_server, tmp_path)
+    site = tmp_path / "dist" / "lecce"
+    snapshot = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("injected failure after rendering")
+
+    monkeypatch.setattr(build_module, "_write_site_files", explode)
+    content[0].title = "Cambiato"
+    content[0].save_revision().publish()
+    with pytest.raises(RuntimeError):
+        run(live_server, tmp_path)
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == snapshot
+    assert not list((tmp_path / "dist").glob(".staging-*"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_emptied_api_never_publishes_an_empty_site(content, live_server, tmp_path):
+    run(live_server, tmp_path)
+    for place in content:
+        place.unpublish()
+    with pytest.raises(TooManyDropped, match="lecce would go from"):
+        run(live_server, tmp_path)
+    assert Path(tmp_path / "dist/lecce/it/luoghi/duomo/index.html").exists()

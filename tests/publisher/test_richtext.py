@@ -1,0 +1,46 @@
+"""Nothing hostile from the API or a business owner reaches a page."""
+
+from publisher.richtext import expand, markdown_to_html
+
+HOSTILE = (
+    '<p onclick="steal()">Ciao<script>alert(1)</script>'
+    '<a href="javascript:alert(1)">x</a><img src="data:image/png;base64,AAA" '
+    'onerror="alert(1)"><iframe src="https://evil.example"></iframe></p>'
+)
+
+
+def no_urls(_id):
+    return None
+
+
+def test_rich_text_is_sanitised_with_an_allow_list():
+    html = expand(HOSTILE, no_urls, lambda i, alt: "", no_urls)
+    for bad in ("script", "onclick", "javascript:", "onerror", "iframe", "data:"):
+        assert bad not in html
+    assert "Ciao" in html
+
+
+def test_database_format_links_become_public_urls():
+    html = expand(
+        '<p><a linktype="page" id="7">Duomo</a> '
+        '<a linktype="document" id="3">orari</a> '
+        '<a linktype="page" id="99">rotto</a>'
+        '<embed embedtype="image" id="5" format="left" alt="x"/></p>',
+        lambda i: {7: "/it/luoghi/duomo/"}.get(i),
+        lambda i, alt: f'<img src="/media/{i}.webp" alt="{alt}">',
+        lambda i: "/media/orari.pdf" if i == 3 else None,
+    )
+    assert '<a href="/it/luoghi/duomo/"' in html
+    assert 'href="/media/orari.pdf"' in html
+    assert "rotto" in html and 'id="99"' not in html
+    assert '<img src="/media/5.webp" alt="x">' in html
+
+
+def test_owner_markdown_keeps_no_raw_html_and_marks_links_ugc():
+    html = markdown_to_html(
+        "**Sconto** per [noi](https://bottega.example)\n\n"
+        '<script>alert(1)</script><a href="javascript:x">y</a>'
+    )
+    assert "<strong>Sconto</strong>" in html
+    assert 'rel="nofollow noopener ugc"' in html
+    assert "<script" not in html and "javascript:" not in html
