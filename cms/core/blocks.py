@@ -1,5 +1,6 @@
 """The StreamField blocks every page body is built from."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
@@ -22,6 +23,23 @@ class ImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Image")
+
+    def clean(self, value):
+        value = super().clean(value)
+        image = value.get("image")
+        if image is not None and not image.alt_text.strip():
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "image": ValidationError(
+                        _(
+                            "The image “%(title)s” has no alternative text: add it "
+                            "in Images before publishing."
+                        )
+                        % {"title": image.title}
+                    )
+                }
+            )
+        return value
 
 
 class QuoteBlock(blocks.StructBlock):

@@ -13,9 +13,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .api.fields import MediaField, RawStreamField, ReferenceField
+from .api.references import ids_of, stream_references
 from .blocks import BodyBlock
 from .choices import Audience
 from .fields import MultipleChoiceField
+from .models import CustomImage
 
 
 class ContentPage(Page):
@@ -62,17 +64,25 @@ class ContentPage(Page):
 
     def clean(self) -> None:
         super().clean()
+        errors = {}
         image = self.hero_image
         if image is not None and not image.alt_text.strip():
-            raise ValidationError(
-                {
-                    "hero_image": _(
-                        "The image “%(title)s” has no alternative text: add it "
-                        "in Images before publishing."
-                    )
-                    % {"title": image.title}
-                }
-            )
+            errors["hero_image"] = missing_alt_text(image)
+        body_ids = ids_of(
+            "image", stream_references(self.body.stream_block, list(self.body.raw_data))
+        )
+        lacking = CustomImage.objects.filter(pk__in=body_ids, alt_text="")
+        if lacking:
+            errors["body"] = " ".join(missing_alt_text(i) for i in lacking)
+        if errors:
+            raise ValidationError(errors)
+
+
+def missing_alt_text(image) -> str:
+    return _(
+        "The image “%(title)s” has no alternative text: add it "
+        "in Images before publishing."
+    ) % {"title": image.title}
 
 
 class AudiencesMixin(models.Model):

@@ -69,6 +69,10 @@ def create_territory(
             home.add_child(instance=section)
             section.save_revision().publish()
         sections[key] = section
+    if is_default_site:  # Wagtail allows one default site only
+        Site.objects.filter(is_default_site=True).exclude(root_page=home).update(
+            is_default_site=False
+        )
     site, _ = Site.objects.update_or_create(
         root_page=home,
         defaults={

@@ -62,8 +62,9 @@ def test_territory_settings_and_image_forms_open(territory, admin_client):
 
 
 def test_image_form_requires_alt_text(admin_client):
-    from cms.core.forms import CustomImageForm
     from wagtail.images.forms import get_image_form
+
+    from cms.core.forms import CustomImageForm
     from cms.core.models import CustomImage
 
     form_class = get_image_form(CustomImage)

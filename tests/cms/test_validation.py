@@ -107,3 +107,14 @@ def test_territory_default_language_must_be_offered(territory, admin_client):
         in (response.content.decode())
         or "lingua predefinita" in response.content.decode()
     )
+
+
+def test_body_image_without_alt_text_blocks_publishing(territory):
+    image = ImageFactory(alt_text="")
+    place = PlacePage(
+        title="Museo",
+        slug="museo",
+        kind="museum",
+        body=[{"type": "image", "value": {"image": image.pk, "caption": ""}}],
+    )
+    assert "body" in errors_of(place)
