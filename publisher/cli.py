@@ -24,29 +24,64 @@ DEMO_PORT = 8000
 
 
 def demo(args: argparse.Namespace) -> int:
-    """Set up the CMS with demo territories and run web, worker and scheduler."""
+    """Run the whole demo: CMS with demo territories, a build, the static sites."""
     project = find_project()
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev"}
-    print("1/3 Migrating the database…")
+    print("1/4 Migrating the database…")
     manage(project, "migrate", "--noinput", "-v", "0", env=env)
-    print("2/3 Loading the demo territories…")
+    print("2/4 Loading the demo territories…")
     manage(project, "load_demo", env=env)
-    print("3/3 Starting the CMS processes…")
-    address = f"{args.host}:{args.port}"
+    print("3/4 Starting the CMS: web, worker, scheduler…")
+    cms = f"http://{args.host}:{args.port}"
+    dist = project / "dist"
     services = [
-        Service("web", ("runserver", address, "--noreload")),
+        Service("web", ("runserver", f"{args.host}:{args.port}", "--noreload")),
         Service("worker", ("db_worker",)),
         Service("scheduler", ("run_scheduler",)),
     ]
-    base = f"http://localhost:{args.port}"
-    print(
-        "\nVetrina demo is running:\n"
-        f"  Admin (user admin, password admin): {base}/admin/\n"
-        f"  Content API:                        {base}/api/v2/territories/\n"
-        f"  Lecce pages:     {base}/api/v2/pages/?site=lecce.localhost:{args.port}\n"
-        "Press Ctrl-C to stop.\n"
-    )
-    return supervise(project, services, env=env)
+
+    def build_and_serve() -> list[Service]:
+        wait_for(f"{cms}/api/v2/territories/")
+        print("4/4 Building the static sites…")
+        from .build import BuildOptions, build
+
+        reports = build(BuildOptions(api=cms, out=dist), progress=print)
+        print(
+            "\nVetrina demo is running:\n"
+            f"  Admin (user admin, password admin): {cms}/admin/\n"
+            f"  Content API:                        {cms}/api/v2/territories/\n"
+            + "".join(
+                f"  Static site {r.slug + ':':<21} "
+                f"http://{args.host}:{args.site_port + i}/\n"
+                for i, r in enumerate(sorted(reports, key=lambda r: r.slug))
+            )
+            + "Press Ctrl-C to stop.\n"
+        )
+        return [
+            Service(
+                "sites",
+                ("-m", "publisher", "serve", str(dist), "--host", args.host,
+                 "--port", str(args.site_port)),
+                raw=True,
+            )
+        ]  # fmt: skip
+
+    return supervise(project, services, env=env, then=build_and_serve)
+
+
+def wait_for(url: str, seconds: float = 60.0) -> None:
+    """Wait until `url` answers, so the build does not race the CMS start-up."""
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5):  # noqa: S310
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise ProcessFailed(f"the CMS did not answer at {url}") from None
+            time.sleep(0.5)
 
 
 def build_command(args: argparse.Namespace) -> int:
@@ -94,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo_parser = commands.add_parser("demo", help=demo.__doc__)
     demo_parser.add_argument("--host", default="127.0.0.1")
     demo_parser.add_argument("--port", type=int, default=DEMO_PORT)
+    demo_parser.add_argument("--site-port", type=int, default=8080)
     demo_parser.set_defaults(handler=demo)
 
     build_parser_ = commands.add_parser("build", help=build_command.__doc__)

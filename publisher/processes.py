@@ -10,7 +10,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +25,16 @@ class ProcessFailed(Exception):
 
 @dataclass(frozen=True)
 class Service:
+    """A long-running process: `manage.py <args>`, or any command if `raw`."""
+
     name: str
     args: tuple[str, ...]
+    raw: bool = False
+
+    def command(self, project: Path) -> list[str]:
+        if self.raw:
+            return [sys.executable, *self.args]
+        return [sys.executable, str(project / "manage.py"), *self.args]
 
 
 def find_project(start: Path | None = None) -> Path:
@@ -51,17 +59,29 @@ def manage(project: Path, *args: str, env: dict[str, str] | None = None) -> None
 
 
 def supervise(
-    project: Path, services: Sequence[Service], env: dict[str, str] | None = None
+    project: Path,
+    services: Sequence[Service],
+    env: dict[str, str] | None = None,
+    then: Callable[[], Sequence[Service]] | None = None,
 ) -> int:
-    """Start every service; stop them all when one dies or on Ctrl-C."""
+    """Start every service; stop them all when one dies or on Ctrl-C.
+
+    `then` runs once the services are started (say, a build that needs the
+    CMS up) and may return more services to start.
+    """
     children: dict[str, subprocess.Popen] = {}
-    for service in services:
-        command = [sys.executable, str(project / "manage.py"), *service.args]
-        children[service.name] = subprocess.Popen(  # noqa: S603
-            command, cwd=project, env=env or os.environ.copy()
-        )
-        print(f"  started {service.name:<10} pid {children[service.name].pid}")
+
+    def start(batch: Sequence[Service]) -> None:
+        for service in batch:
+            children[service.name] = subprocess.Popen(  # noqa: S603
+                service.command(project), cwd=project, env=env or os.environ.copy()
+            )
+            print(f"  started {service.name:<10} pid {children[service.name].pid}")
+
     try:
+        start(services)
+        if then is not None:
+            start(then())
         while True:
             for name, child in children.items():
                 code = child.poll()

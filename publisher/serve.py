@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -10,10 +11,8 @@ from pathlib import Path
 class SiteHandler(SimpleHTTPRequestHandler):
     def send_error(self, code, message=None, explain=None):
         if code == 404:
-            parts = self.path.strip("/").split("/")
-            candidates = [Path(self.directory, *parts[:2], "404.html")]
-            candidates.append(Path(self.directory, *parts[:1], "404.html"))
-            for page in candidates:
+            language = self.path.strip("/").split("/")[0]
+            for page in (Path(self.directory, language, "404.html"),):
                 if page.is_file():
                     body = page.read_bytes()
                     self.send_response(404)
@@ -29,18 +28,24 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
 
 def serve_forever(dist: Path, host: str, port: int) -> int:
+    """Serve each territory at the root of its own port, as Netlify would."""
     if not dist.is_dir():
         print(f"{dist} does not exist: run `vetrina build` first.")
         return 2
-    handler = functools.partial(SiteHandler, directory=str(dist))
-    server = ThreadingHTTPServer((host, port), handler)
-    sites = sorted(p.name for p in dist.iterdir() if p.is_dir() and p.name[0] != ".")
-    for slug in sites:
-        print(f"  http://{host}:{port}/{slug}/")
+    sites = sorted(p for p in dist.iterdir() if p.is_dir() and p.name[0] != ".")
+    servers = []
+    for offset, site in enumerate(sites):
+        handler = functools.partial(SiteHandler, directory=str(site))
+        server = ThreadingHTTPServer((host, port + offset), handler)
+        servers.append(server)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        print(f"  {site.name:<20} http://{host}:{port + offset}/")
     try:
-        server.serve_forever()
+        threading.Event().wait()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        for server in servers:
+            server.shutdown()
+            server.server_close()
     return 0
