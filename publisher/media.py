@@ -7,6 +7,7 @@ checking again and the output can be cached forever by the CDN.
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -59,8 +60,8 @@ def download(
                 digest = hashlib.sha256(response.content).hexdigest()[:16]
                 suffix = Path(url.split("?")[0]).suffix.lower() or ".img"
                 target = cache / f"{digest}{suffix}"
-                if not target.exists():
-                    tmp = target.with_suffix(".part")
+                if not target.exists():  # several URLs may share the same bytes
+                    tmp = target.with_name(f"{target.name}.{uuid.uuid4().hex}.part")
                     tmp.write_bytes(response.content)
                     tmp.replace(target)
                 pointer.write_text(target.name)

@@ -43,3 +43,18 @@ def other_territory(db):
         hostname="grecia.test",
         languages=("it", "en", "ar"),
     )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run tests that flush the database last, as Django's own runner does.
+
+    A transactional test empties the tables when it ends; tests that share
+    module-scoped data (the demo) must not run after one.
+    """
+
+    def flushes(item) -> bool:
+        marker = item.get_closest_marker("django_db")
+        return bool(marker and marker.kwargs.get("transaction"))
+
+    items.sort(key=flushes)

@@ -57,7 +57,7 @@ def internal_links(html: str) -> list[str]:
     ]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_build_publishes_every_language_with_working_links(
     content, live_server, tmp_path
 ):
@@ -99,7 +99,7 @@ def test_build_publishes_every_language_with_working_links(
     assert (site / "_redirects").read_text().startswith("/  /it/  302!  Language=it")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_same_snapshot_and_date_give_the_same_bytes_and_times(
     content, live_server, tmp_path
 ):
@@ -110,7 +110,7 @@ def test_same_snapshot_and_date_give_the_same_bytes_and_times(
     assert (page.read_bytes(), page.stat().st_mtime_ns) == before
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_failing_build_leaves_the_previous_site_untouched(
     content, live_server, tmp_path, monkeypatch
 ):
@@ -130,7 +130,7 @@ def test_a_failing_build_leaves_the_previous_site_untouched(
     assert not list((tmp_path / "dist").glob(".staging-*"))
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_emptied_api_never_publishes_an_empty_site(content, live_server, tmp_path):
     run(live_server, tmp_path)
     for place in content:
