@@ -92,6 +92,19 @@ def test_build_publishes_every_language_with_working_links(
                 broken.append(f"{page.relative_to(site)} → {link}")
     assert broken == []
 
+    # hreflang alternates link back to each other, across the whole output.
+    base = "https://lecce.example.org"
+    alternates = {}
+    for page in site.rglob("index.html"):
+        url = "/" + str(page.parent.relative_to(site)) + "/"
+        found = re.findall(r'hreflang="(\w\w)" href="([^"]+)"', page.read_text())
+        alternates[base + url] = {href for _lang, href in found}
+    for url, others in alternates.items():
+        if url.endswith("lecce.example.org/./"):
+            continue  # the language chooser at the root
+        for other in others:
+            assert url in alternates.get(other, set()), (url, other)
+
     sitemap = (site / "sitemap.xml").read_text()
     assert (
         'hreflang="en" href="https://lecce.example.org/en/luoghi/cathedral/"' in sitemap
@@ -128,6 +141,21 @@ def test_a_failing_build_leaves_the_previous_site_untouched(
         run(live_server, tmp_path)
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == snapshot
     assert not list((tmp_path / "dist").glob(".staging-*"))
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_strict_refuses_bad_items_and_says_which(content, live_server, tmp_path):
+    from publisher.errors import BadContent
+
+    # An impossible value written behind the CMS's validation (an import, a bug).
+    type(content[0]).objects.filter(pk=content[0].pk).update(latitude=95)
+    reports = run(live_server, tmp_path)
+    assert [str(p) for p in reports[0].problems] == [
+        f"places.PlacePage {content[0].pk}, field 'latitude': 95.000000 is outside ±90"
+    ]
+    assert not (tmp_path / "dist/lecce/it/luoghi/duomo").exists()
+    with pytest.raises(BadContent, match="latitude"):
+        run(live_server, tmp_path, strict=True)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
