@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-quick test-sqlite test-postgres lint format lock clean
+.PHONY: install demo test test-quick test-sqlite test-postgres lint format lock clean messages catalogs
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,3 +54,13 @@ lock: install
 
 clean:
 	rm -rf $(VENV) .data .pytest_cache .ruff_cache
+
+## messages: extract the theme's strings and update every catalog
+messages: install
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output \
+		-o translations/messages.pot --project Vetrina themes publisher
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
+
+## catalogs: compile the catalogs (the build also does it when they change)
+catalogs: install
+	$(BIN)/python -c "from publisher.i18n import compile_catalogs; compile_catalogs()"

@@ -22,12 +22,12 @@ from babel.support import Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .i18n import compile_catalogs
 from .richtext import expand, markdown_to_html
 from .sitemodel import Entry, SiteModel
 
 ROOT = Path(__file__).resolve().parent.parent
 THEME_DIR = ROOT / "themes" / "vetrina"
-TRANSLATIONS_DIR = ROOT / "translations"
 ROME = ZoneInfo("Europe/Rome")
 RTL = {"ar", "fa", "he", "ur"}
 
@@ -54,7 +54,8 @@ def environment(lang: str, theme: Path = THEME_DIR) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    translations = Translations.load(str(TRANSLATIONS_DIR), [lang], domain="messages")
+    catalogs = compile_catalogs()
+    translations = Translations.load(str(catalogs), [lang], domain="messages")
     env.install_gettext_translations(translations, newstyle=True)
     return env
 
