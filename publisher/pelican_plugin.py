@@ -34,6 +34,7 @@ class VetrinaGenerator(Generator):
             media=job["media"],
             static=job["static"],
             build_date=snapshot.build_date,
+            pages_dir=Path(job["pages"]),
         )
         self.pages_dir = Path(job["pages"]) / self.lang
         self.written = 0

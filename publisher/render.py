@@ -28,6 +28,7 @@ from .sitemodel import Entry, SiteModel
 
 ROOT = Path(__file__).resolve().parent.parent
 THEME_DIR = ROOT / "themes" / "vetrina"
+PAGES_DIR = ROOT / "content" / "pages"
 ROME = ZoneInfo("Europe/Rome")
 RTL = {"ar", "fa", "he", "ur"}
 
@@ -41,6 +42,7 @@ class RenderContext:
     media: dict[str, str] = field(default_factory=dict)
     static: dict[str, str] = field(default_factory=dict)
     build_date: str = ""
+    pages_dir: Path | None = None
 
 
 @functools.cache
@@ -165,54 +167,61 @@ class Helpers:
         return Locale.parse(code).get_display_name(code).capitalize()
 
 
+@functools.cache
+def markdown_pages(
+    lang: str, pages_dir: Path = PAGES_DIR
+) -> tuple[tuple[str, str], ...]:
+    """(title, URL) of the hand-written pages of a language, for the footer."""
+    found = []
+    for source in sorted((pages_dir / lang).glob("*.md")):
+        title = source.read_text("utf-8").partition("\n")[0].lstrip("# ").strip()
+        found.append((title, f"/{lang}/{source.stem}/"))
+    return tuple(found)
+
+
+def _context(entry: Entry, ctx: RenderContext) -> dict:
+    """What every template gets besides the page's own data."""
+    model = ctx.model
+    homes = [e for e in model.entries[ctx.lang] if e.kind == "home"]
+    return {
+        "page": entry.page,
+        "entry": entry,
+        "t": Helpers(ctx, entry),
+        "site": model.snapshot.territory,
+        "lang": ctx.lang,
+        "dir": "rtl" if ctx.lang in RTL else "ltr",
+        "home_url": homes[0].url if homes else f"/{ctx.lang}/",
+        "sections": [e for e in model.entries[ctx.lang] if e.kind == "index"],
+        "footer_pages": markdown_pages(ctx.lang, ctx.pages_dir or PAGES_DIR),
+        "alternates": model.alternates(entry) if entry.page["id"] else [],
+        "children": model.children(entry),
+        "model": model,
+    }
+
+
 def render_page(entry: Entry, ctx: RenderContext) -> str:
     """Render one page of one language to a complete HTML document."""
-    model = ctx.model
-    territory = model.snapshot.territory
-    env = environment(ctx.lang)
-    helpers = Helpers(ctx, entry)
-    template = env.get_template(f"{entry.kind}.html")
-    sections = [e for e in model.entries[ctx.lang] if e.kind == "index"]
-    homes = [e for e in model.entries[ctx.lang] if e.kind == "home"]
-    return template.render(
-        page=entry.page,
-        entry=entry,
-        t=helpers,
-        site=territory,
-        lang=ctx.lang,
-        dir="rtl" if ctx.lang in RTL else "ltr",
-        home_url=homes[0].url if homes else f"/{ctx.lang}/",
-        sections=sections,
-        alternates=model.alternates(entry),
-        children=model.children(entry),
-        model=model,
-    )
+    template = environment(ctx.lang).get_template(f"{entry.kind}.html")
+    return template.render(_context(entry, ctx))
 
 
 def render_document(kind: str, ctx: RenderContext, **extra: object) -> str:
     """Render a page that is not a CMS item (404, a Markdown page)."""
-    page = {"id": 0, "title": extra.pop("title", ""), "meta": {
-        "type": kind, "locale": ctx.lang, "translation_key": f"{kind}:{ctx.lang}",
-        "path": extra.pop("path", "/"), "alias_of": None}}  # fmt: skip
-    entry = Entry(page, ctx.lang, f"/{ctx.lang}{page['meta']['path']}")
-    env = environment(ctx.lang)
-    helpers = Helpers(ctx, entry)
-    model = ctx.model
-    homes = [e for e in model.entries[ctx.lang] if e.kind == "home"]
-    return env.get_template(f"{kind}.html").render(
-        page=page,
-        entry=entry,
-        t=helpers,
-        site=model.snapshot.territory,
-        lang=ctx.lang,
-        dir="rtl" if ctx.lang in RTL else "ltr",
-        home_url=homes[0].url if homes else f"/{ctx.lang}/",
-        sections=[e for e in model.entries[ctx.lang] if e.kind == "index"],
-        alternates=[],
-        children=[],
-        model=model,
-        **extra,
-    )
+    path = str(extra.pop("path", "/"))
+    page = {
+        "id": 0,
+        "title": extra.pop("title", ""),
+        "meta": {
+            "type": kind,
+            "locale": ctx.lang,
+            "translation_key": f"{kind}:{ctx.lang}{path}",
+            "path": path,
+            "alias_of": None,
+        },
+    }
+    entry = Entry(page, ctx.lang, f"/{ctx.lang}{path}")
+    template = environment(ctx.lang).get_template(f"{kind}.html")
+    return template.render({**_context(entry, ctx), **extra})
 
 
 def fingerprint(path: Path) -> str:

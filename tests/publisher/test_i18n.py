@@ -51,3 +51,9 @@ def test_catalogs_compile_and_translate(tmp_path):
     assert text == "Vai al contenuto"
     plural = '{{ ngettext("%(num)s minute", "%(num)s minutes", 3) }}'
     assert environment("de").from_string(plural).render() == "3 Minuten"
+
+
+@pytest.mark.parametrize("lang", ["it", "en", "de", "ar"])
+def test_every_language_has_the_hand_written_pages(lang):
+    pages = {p.stem for p in (ROOT / "content" / "pages" / lang).glob("*.md")}
+    assert pages == {"about", "legal", "accessibility"}
