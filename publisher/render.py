@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -162,6 +162,76 @@ class Helpers:
 
     def number(self, value: object) -> str:
         return "" if value in (None, "") else format_decimal(value, locale=self.locale)
+
+    # Opening hours and listings
+    def hours(self, page: dict) -> list[tuple[str, str | None]]:
+        """The week in words: consecutive days with the same hours share a row.
+
+        Each row is (days, hours); hours is None on a closed day.
+        """
+        by_day: dict[int, list[str]] = {day: [] for day in range(7)}
+        for row in sorted(page.get("opening_hours") or [], key=lambda r: r["opens"]):
+            span = f"{self.time(row['opens'])}–{self.time(row['closes'])}"
+            by_day[int(row["weekday"])].append(span)
+        names = get_day_names("wide", locale=self.locale)
+        rows: list[tuple[str, str | None]] = []
+        start = 0
+        for day in range(1, 8):
+            if day < 7 and by_day[day] == by_day[start]:
+                continue
+            label = (
+                names[start] if day - 1 == start else f"{names[start]}–{names[day - 1]}"
+            )
+            rows.append((label, ", ".join(by_day[start]) or None))
+            start = day
+        return rows
+
+    def upcoming_exceptions(self, page: dict) -> list[dict]:
+        today = self.ctx.build_date or "0000-00-00"
+        return [
+            row
+            for row in page.get("opening_exceptions") or []
+            if (row.get("end_date") or row["start_date"]) >= today
+        ]
+
+    def is_upcoming(self, event: dict) -> bool:
+        """Whether an event still happens on or after the build date."""
+        today = self.ctx.build_date or "0000-00-00"
+        last = (event.get("end") or event.get("start") or "")[:10]
+        if event.get("frequency"):
+            if event.get("repeat_until"):
+                last = max(last, event["repeat_until"])
+            elif not event.get("repeat_count"):
+                return True  # repeats for ever
+            else:
+                step = 7 if event["frequency"] == "weekly" else 31
+                span = step * (event.get("interval") or 1) * (event["repeat_count"] - 1)
+                last = (date.fromisoformat(last) + timedelta(days=span)).isoformat()
+        return last >= today
+
+    def upcoming(self, entries: list[Entry]) -> list[Entry]:
+        found = [e for e in entries if self.is_upcoming(e.page)]
+        return sorted(found, key=lambda e: (e.page.get("start") or "", e.page["id"]))
+
+    def current_offers(self, entries: list[Entry]) -> list[Entry]:
+        today = self.ctx.build_date or "0000-00-00"
+        return [e for e in entries if (e.page.get("valid_until") or "") >= today]
+
+    def by_month(self, entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
+        groups: dict[str, list[Entry]] = {}
+        for entry in entries:
+            moment = date.fromisoformat(entry.page["start"][:10])
+            if moment.isoformat() < (self.ctx.build_date or ""):
+                moment = date.fromisoformat(self.ctx.build_date)  # recurring, ongoing
+            label = format_date(moment, "LLLL yyyy", locale=self.locale)
+            groups.setdefault(label[:1].upper() + label[1:], []).append(entry)
+        return list(groups.items())
+
+    def by_field(self, entries: list[Entry], field: str) -> list[tuple[str, list]]:
+        groups: dict[str, list[Entry]] = {}
+        for entry in entries:
+            groups.setdefault(entry.page.get(field) or "other", []).append(entry)
+        return sorted(groups.items())
 
     def language_name(self, code: str) -> str:
         return Locale.parse(code).get_display_name(code).capitalize()
