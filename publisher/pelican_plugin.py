@@ -62,6 +62,15 @@ class VetrinaGenerator(Generator):
                     html=_markup(html),
                 ),
             )  # fmt: skip
+        for audience in self.ctx.model.audiences(self.lang):
+            path = f"/audiences/{audience}/"
+            self._write(
+                f"/{self.lang}{path}",
+                render_document(
+                    "audience", self.ctx, path=path, audience=audience,
+                    items=self.ctx.model.for_audience(self.lang, audience),
+                ),
+            )  # fmt: skip
         self._write(f"/{self.lang}/404.html", render_document("404", self.ctx))
         Path(self.output_path, ".written").write_text(str(self.written))
 

@@ -37,6 +37,18 @@ CHILD_KIND = {
 }
 
 
+# Paths the build writes itself in every language: no CMS page may take them.
+RESERVED_PATHS = ("/audiences/", "/about/", "/legal/", "/accessibility/", "/404.html")
+AUDIENCES = (
+    "families",
+    "children",
+    "seniors",
+    "schools",
+    "disabilities",
+    "immigrant-communities",
+)
+
+
 @dataclass
 class Entry:
     """One page as published in one language."""
@@ -123,6 +135,13 @@ class SiteModel:
                     entries.append(Entry(source, lang, f"/{lang}{path}", fallback=True))
             seen: dict[str, Entry] = {}
             for entry in entries:
+                path = entry.url.removeprefix(f"/{lang}")
+                if path.startswith(RESERVED_PATHS):
+                    raise UrlCollision(
+                        f"{entry.page['meta']['type']} {entry.page['id']} would be "
+                        f"published at {entry.url}, a path the build reserves for "
+                        "its own pages: change its slug"
+                    )
                 other = seen.get(entry.url)
                 if other is not None:
                     raise UrlCollision(
@@ -165,6 +184,15 @@ class SiteModel:
 
     def of_kind(self, lang: str, kind: str) -> list[Entry]:
         return [e for e in self.entries[lang] if e.kind == kind]
+
+    def for_audience(self, lang: str, audience: str) -> list[Entry]:
+        return [
+            e for e in self.entries[lang] if audience in (e.page.get("audiences") or [])
+        ]
+
+    def audiences(self, lang: str) -> list[str]:
+        """Audiences with at least one page in this language, in a fixed order."""
+        return [a for a in AUDIENCES if self.for_audience(lang, a)]
 
     def page_count(self) -> int:
         return sum(len(entries) for entries in self.entries.values())

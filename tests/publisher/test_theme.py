@@ -166,3 +166,15 @@ def test_hostile_titles_are_escaped(site):
     html = render(site, "it", "/it/luoghi/museo/")
     assert HOSTILE not in html
     assert "&lt;img src=x onerror=" in html
+
+
+def test_audience_pages_are_listed_and_linked(site):
+    from publisher.errors import UrlCollision
+
+    site.by_id[5]["audiences"] = ["families"]
+    assert site.audiences("it") == ["families"]
+    html = render(site, "it", "/it/luoghi/museo/")
+    assert '<a href="/it/audiences/families/">Per le famiglie</a>' in html
+    reserved = item(9, "stories.StoryPage", "/audiences/families/")
+    with pytest.raises(UrlCollision, match="reserves"):
+        SiteModel.build(Snapshot(TERRITORY, "2026-11-25", [reserved]))
