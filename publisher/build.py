@@ -44,6 +44,9 @@ class BuildOptions:
     strict: bool = False
     max_drop: float = 0.05
     jobs: int = max(1, os.cpu_count() or 1)
+    # Without --full, files equal to the previous output are linked from it, so
+    # they keep their modification time; --full writes every file anew.
+    full: bool = False
 
 
 @dataclass
@@ -105,7 +108,7 @@ def publish_territory(
                 progress(f"{slug}/{lang}: {written} pages")
                 report.pages += written
         _write_site_files(staging, model)
-        report.kept = keep_unchanged(staging, target)
+        report.kept = 0 if options.full else keep_unchanged(staging, target)
         (staging / MANIFEST).write_text(
             json.dumps({"pages": model.page_count(), "date": snapshot.build_date})
         )

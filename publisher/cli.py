@@ -95,6 +95,7 @@ def build_command(args: argparse.Namespace) -> int:
         strict=args.strict,
         max_drop=args.max_drop,
         jobs=args.jobs,
+        full=args.full,
     )
     if args.date:
         options.build_date = args.date
@@ -139,7 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build_parser_.add_argument("--out", default="dist")
     build_parser_.add_argument("--date", help="build date, YYYY-MM-DD")
-    build_parser_.add_argument("--full", action="store_true")
+    build_parser_.add_argument(
+        "--full", action="store_true", help="rewrite every file, even unchanged ones"
+    )
     build_parser_.add_argument("--strict", action="store_true")
     build_parser_.add_argument("--max-drop", type=float, default=0.05)
     build_parser_.add_argument("--jobs", type=int, default=os.cpu_count() or 1)

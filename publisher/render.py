@@ -16,7 +16,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_time, get_day_names
+from babel.dates import (
+    format_date,
+    format_time,
+    get_datetime_format,
+    get_day_names,
+)
 from babel.numbers import format_currency, format_decimal
 from babel.support import Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -133,10 +138,14 @@ class Helpers:
         return format_date(date.fromisoformat(value[:10]), format, locale=self.locale)
 
     def datetime(self, value: str | None, format: str = "long") -> str:
+        """Date and time in Rome, the way the language joins them, without seconds."""
         if not value:
             return ""
         moment = datetime.fromisoformat(value).astimezone(ROME)
-        return format_datetime(moment, format, tzinfo=ROME, locale=self.locale)
+        day = format_date(moment, "full" if format == "long" else "medium", self.locale)
+        clock = format_time(moment, "short", tzinfo=ROME, locale=self.locale)
+        pattern = get_datetime_format("medium", locale=self.locale)
+        return pattern.replace("{1}", day).replace("{0}", clock)
 
     def time(self, value: str | None) -> str:
         if not value:

@@ -153,6 +153,11 @@ def test_events_index_lists_upcoming_events_by_month(site):
     assert "Concerto futuro" in html and "Visita settimanale" in html
     assert "Concerto passato" not in html
     assert "<h2>Novembre 2026</h2>" in html and "<h2>Dicembre 2026</h2>" in html
+    page = render(site, "it", "/it/eventi/e6/")
+    assert "sabato 5 dicembre 2026, 18:00" in page  # Babel, in Rome time
+    assert "Gratuito" in page
+    arabic = render(site, "ar", "/ar/eventi/e6/")
+    assert "السبت، 5 ديسمبر 2026" in arabic
 
 
 def test_arabic_pages_are_right_to_left_and_translated(site):
