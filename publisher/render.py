@@ -191,7 +191,9 @@ class Helpers:
             label = (
                 names[start] if day - 1 == start else f"{names[start]}–{names[day - 1]}"
             )
-            rows.append((label, ", ".join(by_day[start]) or None))
+            rows.append(
+                (label[:1].upper() + label[1:], ", ".join(by_day[start]) or None)
+            )
             start = day
         return rows
 

@@ -138,9 +138,9 @@ def render(site, lang, url):
 
 def test_opening_hours_read_as_a_week_in_words(site):
     italian = render(site, "it", "/it/luoghi/museo/")
-    assert "lunedì–venerdì: 09:00–13:00" in italian
-    assert "sabato: 10:00–12:00" in italian
-    assert "domenica: chiuso" in italian
+    assert "Lunedì–venerdì: 09:00–13:00" in italian
+    assert "Sabato: 10:00–12:00" in italian
+    assert "Domenica: chiuso" in italian
     assert "25 dicembre 2026" in italian and "passato" not in italian
     assert "5,00\xa0€" in italian
     english = render(site, "en", "/en/luoghi/museo/")
