@@ -12,7 +12,12 @@ from wagtail.models import Orderable, Page
 
 from cms.core.api.fields import MediaField, ReferenceField
 from cms.core.indexes import IndexPage
-from cms.core.pages import ContactsMixin, ContentPage, LocationMixin
+from cms.core.pages import (
+    ContactsMixin,
+    ContentPage,
+    LocationMixin,
+    missing_alt_text,
+)
 
 
 class BusinessCategory(models.TextChoices):
@@ -140,10 +145,7 @@ class OfferPage(Page):
         if self.price is not None and self.discount_percent is not None:
             errors["discount_percent"] = _("Give a price or a discount, not both.")
         if self.image is not None and not self.image.alt_text.strip():
-            errors["image"] = _(
-                "The image “%(title)s” has no alternative text: add it "
-                "in Images before publishing."
-            ) % {"title": self.image.title}
+            errors["image"] = missing_alt_text(self.image)
         if errors:
             raise ValidationError(errors)
 
