@@ -6,10 +6,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install demo test test-quick test-sqlite test-postgres lint format lock clean messages catalogs
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[cms,test]"
+	# Test-only checkers (axe-core, the Nu Html Checker) from npm, when npm exists.
+	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; fi
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -58,7 +60,9 @@ clean:
 ## messages: extract the theme's strings and update every catalog
 messages: install
 	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output \
-		-o translations/messages.pot --project Vetrina themes publisher
+		-o translations/messages.pot --project Vetrina \
+		--version "$$(sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)" \
+		--ignore-dirs ".* ._ node_modules dist content" .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
 
 ## catalogs: compile the catalogs (the build also does it when they change)

@@ -66,3 +66,183 @@ def page(browser, request):
             path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True
         )
     context.close()
+
+
+def _demo_pages() -> list[dict]:
+    """One page of every template, in Italian and English; Arabic falls back."""
+    from tests.publisher.test_theme import PLACE, event, item
+
+    story = {
+        "author": "Redazione",
+        "date": "2026-11-20",
+        "related_places": [{"place": 5}],
+        "topics": [],
+        "audiences": ["families"],
+        "hero_image": None,
+    }
+    itinerary = {
+        "mode": "walk",
+        "duration_minutes": 90,
+        "distance_km": "3.5",
+        "difficulty": "easy",
+        "stops": [{"place": 5, "note": "Inizio"}],
+        "audiences": ["schools"],
+        "hero_image": None,
+    }
+    business = {
+        "category": "craft",
+        "address": "Via Palmieri 1",
+        "latitude": None,
+        "longitude": None,
+        "phone": "+39 0832 000000",
+        "email": "",
+        "website": "https://bottega.example",
+        "hero_image": None,
+    }
+    offer = {
+        "description": "**Sconto** per chi visita il *Duomo*.",
+        "image": None,
+        "valid_from": "2026-11-01",
+        "valid_until": "2026-12-31",
+        "conditions": "Mostra il biglietto.",
+        "price": None,
+        "discount_percent": 10,
+        "linked_places": [],
+        "linked_events": [],
+    }
+    sections = [
+        ("places.PlacesIndexPage", "luoghi", "places"),
+        ("stories.StoriesIndexPage", "storie", "stories"),
+        ("events.EventsIndexPage", "eventi", "events"),
+        ("itineraries.ItinerariesIndexPage", "itinerari", "itineraries"),
+        ("offers.BusinessesIndexPage", "attivita", "businesses"),
+    ]
+    pages = []
+    for lang, offset in (("it", 0), ("en", 100)):
+        pages.append(
+            item(
+                1 + offset,
+                "territories.TerritoryHomePage",
+                "/",
+                lang,
+                key="home",
+                title="Lecce",
+                hero_image=None,
+            )
+        )
+        for n, (type_, it_slug, en_slug) in enumerate(sections):
+            pages.append(
+                item(
+                    10 + n + offset,
+                    type_,
+                    f"/{it_slug if lang == 'it' else en_slug}/",
+                    lang,
+                    key=en_slug,
+                    title=en_slug.capitalize(),
+                    intro="",
+                )
+            )
+        base = {
+            "it": ("luoghi", "storie", "eventi", "itinerari", "attivita"),
+            "en": ("places", "stories", "events", "itineraries", "businesses"),
+        }[lang]
+        pages += [
+            item(
+                5 + offset,
+                "places.PlacePage",
+                f"/{base[0]}/duomo/",
+                lang,
+                key="duomo",
+                title="Duomo",
+                **{**PLACE, "audiences": ["families"]},
+            ),
+            item(
+                6 + offset,
+                "stories.StoryPage",
+                f"/{base[1]}/barocco/",
+                lang,
+                key="story",
+                title="Il barocco",
+                body=[
+                    {
+                        "type": "paragraph",
+                        "value": '<p>Vedi <a linktype="page" id="5">il Duomo</a>.</p>',
+                        "id": "b1",
+                    }
+                ],
+                **story,
+            ),
+            {
+                **event(
+                    7 + offset, "2026-12-05T18:00:00+01:00", title="Concerto", venue=5
+                ),
+                "meta": {
+                    "type": "events.EventPage",
+                    "locale": lang,
+                    "path": f"/{base[2]}/concerto/",
+                    "translation_key": "event",
+                    "alias_of": None,
+                },
+                "audiences": ["families"],
+            },
+            item(
+                8 + offset,
+                "itineraries.ItineraryPage",
+                f"/{base[3]}/centro/",
+                lang,
+                key="itinerary",
+                title="Centro storico",
+                **itinerary,
+            ),
+            item(
+                9 + offset,
+                "offers.BusinessPage",
+                f"/{base[4]}/bottega/",
+                lang,
+                key="business",
+                title="Bottega",
+                **business,
+            ),
+            item(
+                20 + offset,
+                "offers.OfferPage",
+                f"/{base[4]}/bottega/sconto/",
+                lang,
+                key="offer",
+                title="Sconto",
+                **offer,
+            ),
+        ]
+    return pages
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """Every template built for real in Italian, English and Arabic."""
+    from publisher.build import BuildOptions, publish_territory
+    from publisher.snapshot import Snapshot
+    from tests.publisher.test_theme import TERRITORY
+
+    root = tmp_path_factory.mktemp("browser-site")
+    snapshot = Snapshot(TERRITORY, "2026-11-25", _demo_pages())
+    snapshot.save(root / "snapshots")
+    options = BuildOptions(api="http://unused", out=root / "dist", content=root, jobs=2)
+    publish_territory(snapshot, options, progress=lambda message: None)
+    return root / "dist" / "lecce"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site served as Netlify would serve it."""
+    import functools
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from publisher.serve import SiteHandler
+
+    handler = functools.partial(SiteHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
