@@ -1,59 +1,135 @@
-"""Every theme string is translated in every supported language."""
+"""Theme translations and hand-written pages: complete in every language."""
 
+import os
 from pathlib import Path
 
 import pytest
+from babel import Locale
 from babel.messages.pofile import read_po
+from babel.support import Translations
+from markupsafe import Markup
 
-from publisher.i18n import compile_catalogs
-from publisher.render import environment
+from publisher.i18n import TRANSLATIONS_DIR, compile_catalogs
+from publisher.render import RenderContext, environment, render_document
+from publisher.sitemodel import SiteModel
+from publisher.snapshot import Snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
-TRANSLATIONS = ROOT / "translations"
+PAGES = ROOT / "content" / "pages"
+LANGUAGES = ["it", "en", "de", "ar"]
+TRANSLATED = ["it", "de", "ar"]  # English is the source language
 
 
 def catalog(lang):
-    with (TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+    path = TRANSLATIONS_DIR / lang / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as handle:
         return read_po(handle, locale=lang)
 
 
+def msgid(message):
+    return message.id[0] if message.pluralizable else message.id
+
+
 def template_ids():
-    with (TRANSLATIONS / "messages.pot").open("rb") as handle:
-        return {
-            m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id
-        }
+    with (TRANSLATIONS_DIR / "messages.pot").open("rb") as handle:
+        return {msgid(m) for m in read_po(handle) if m.id}
 
 
-@pytest.mark.parametrize("lang", ["it", "de", "ar"])
-def test_catalog_is_complete(lang):
-    messages = {
-        (m.id if isinstance(m.id, str) else m.id[0]): m for m in catalog(lang) if m.id
-    }
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_template_string_is_translated(lang):
+    messages = {msgid(m): m for m in catalog(lang) if m.id}
+
+    def translated(message):
+        forms = message.string if message.pluralizable else [message.string]
+        return not message.fuzzy and all(forms)
+
     missing = [
-        msgid
-        for msgid in template_ids()
-        if msgid not in messages
-        or messages[msgid].fuzzy
-        or not all(messages[msgid].string if isinstance(messages[msgid].string, tuple)
-                   else [messages[msgid].string])
-    ]  # fmt: skip
+        i for i in template_ids() if i not in messages or not translated(messages[i])
+    ]
     assert missing == []
 
 
-def test_arabic_has_six_plural_forms():
-    assert catalog("ar").num_plurals == 6
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_translations_keep_placeholders_and_plural_forms(lang):
+    """Babel's checks: the same %(name)s placeholders, a string per plural form."""
+    problems = [(msgid(m), errors) for m, errors in catalog(lang).check()]
+    assert problems == []
 
 
-def test_catalogs_compile_and_translate(tmp_path):
-    compiled = compile_catalogs(TRANSLATIONS, tmp_path)
-    assert (compiled / "ar/LC_MESSAGES/messages.mo").is_file()
-    text = environment("it").from_string('{{ _("Skip to content") }}').render()
-    assert text == "Vai al contenuto"
-    plural = '{{ ngettext("%(num)s minute", "%(num)s minutes", 3) }}'
-    assert environment("de").from_string(plural).render() == "3 Minuten"
+def test_arabic_plural_forms_follow_cldr(tmp_path):
+    """Six forms in CLDR order (zero, one, two, few, many, other).
+
+    Babel's built-in Arabic header swaps "many" and "other" (python-babel#816).
+    """
+    arabic = catalog("ar")
+    assert arabic.num_plurals == 6
+    rule = Locale("ar").plural_form
+    order = ["zero", "one", "two", "few", "many", "other"]
+    compiled = compile_catalogs(TRANSLATIONS_DIR, tmp_path)
+    plural = Translations.load(str(compiled), ["ar"]).plural
+    assert [plural(n) for n in range(1200)] == [
+        order.index(rule(n)) for n in range(1200)
+    ]
 
 
-@pytest.mark.parametrize("lang", ["it", "en", "de", "ar"])
+def test_catalogs_compile_only_when_stale(tmp_path):
+    source, target = tmp_path / "translations", tmp_path / "locale"
+    po = source / "it" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_bytes((TRANSLATIONS_DIR / "it/LC_MESSAGES/messages.po").read_bytes())
+    os.utime(po, (1_000_000, 1_000_000))
+
+    assert compile_catalogs(source, target) == target
+    mo = target / "it" / "LC_MESSAGES" / "messages.mo"
+    assert Translations.load(str(target), ["it"]).gettext("Museums") == "Musei"
+    assert mo.stat().st_mode & 0o444 == 0o444
+    assert [p.name for p in mo.parent.iterdir()] == ["messages.mo"]  # no temp files
+
+    os.utime(mo, (2_000_000, 2_000_000))
+    compile_catalogs(source, target)
+    assert mo.stat().st_mtime == 2_000_000  # up to date: left alone
+
+    os.utime(po, (3_000_000, 3_000_000))
+    compile_catalogs(source, target)
+    assert mo.stat().st_mtime > 3_000_000  # the .po changed: compiled again
+
+
+def test_templates_render_translated():
+    assert environment("it").from_string('{{ _("Skip to content") }}').render() == (
+        "Vai al contenuto"
+    )
+    minutes = '{{ ngettext("%(num)s minute", "%(num)s minutes", n) }}'
+    assert environment("de").from_string(minutes).render(n=3) == "3 Minuten"
+    arabic = environment("ar").from_string(minutes)
+    assert arabic.render(n=2) == "دقيقتان"
+    assert arabic.render(n=11) == "11 دقيقة"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_language_has_the_hand_written_pages(lang):
-    pages = {p.stem for p in (ROOT / "content" / "pages" / lang).glob("*.md")}
-    assert pages == {"about", "legal", "accessibility"}
+    pages = {p.stem: p.read_text("utf-8") for p in (PAGES / lang).glob("*.md")}
+    assert sorted(pages) == ["about", "accessibility", "legal"]
+    for text in pages.values():
+        title, _, body = text.partition("\n")
+        assert title.startswith("# ") and title[2:].strip() and body.strip()
+
+
+def test_footer_links_only_the_pages_of_its_language(tmp_path):
+    (tmp_path / "it").mkdir()
+    (tmp_path / "it" / "about.md").write_text("# Chi siamo\nTesto.\n", "utf-8")
+    territory = {
+        "slug": "lecce",
+        "name": "Lecce",
+        "base_url": "",
+        "languages": [{"code": "it", "name": "Italiano", "direction": "ltr"}],
+        "default_language": "it",
+        "fallback": "default",
+        "open_data_licence": {"name": "CC BY 4.0", "url": "https://x"},
+        "contacts": {"email": "", "phone": "", "address": ""},
+        "social_links": [],
+    }
+    model = SiteModel.build(Snapshot(territory, "2026-11-25", []))
+    ctx = RenderContext(model, "it", pages_dir=tmp_path)
+    html = render_document("page", ctx, title="Chi siamo", html=Markup(""))
+    assert '<li><a href="/it/about/">Chi siamo</a></li>' in html
+    assert "/it/legal/" not in html
