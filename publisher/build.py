@@ -13,12 +13,12 @@ import io
 import json
 import multiprocessing
 import os
-import shutil
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+
+from markupsafe import escape
 
 from . import netlify
 from .api import ApiClient
@@ -238,8 +238,6 @@ def _write_site_files(staging: Path, model: SiteModel) -> None:
 
 
 def _escape(text: str) -> str:
-    from markupsafe import escape
-
     return str(escape(text))
 
 
@@ -260,11 +258,3 @@ def _sitemap(model: SiteModel) -> str:
         + "\n".join(rows)
         + "\n</urlset>\n"
     )
-
-
-def clean_staging(out: Path) -> None:
-    for leftover in out.glob(".staging-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
-
-
-__all__ = ["BuildOptions", "build", "time"]

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import markdown
+from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
@@ -59,7 +60,7 @@ class VetrinaGenerator(Generator):
                 f"/{self.lang}{path}",
                 render_document(
                     "page", self.ctx, title=title.lstrip("# ").strip(), path=path,
-                    html=_markup(html),
+                    html=Markup(html),  # noqa: S704 sanitised above
                 ),
             )  # fmt: skip
         for audience in self.ctx.model.audiences(self.lang):
@@ -73,12 +74,6 @@ class VetrinaGenerator(Generator):
             )  # fmt: skip
         self._write(f"/{self.lang}/404.html", render_document("404", self.ctx))
         Path(self.output_path, ".written").write_text(str(self.written))
-
-
-def _markup(html: str):
-    from markupsafe import Markup
-
-    return Markup(html)  # noqa: S704 sanitised by the caller
 
 
 def get_generators(pelican) -> type[Generator]:

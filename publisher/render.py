@@ -8,7 +8,6 @@ on: only rich text, already sanitised, is marked safe.
 from __future__ import annotations
 
 import functools
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -25,7 +24,7 @@ from babel.dates import (
 from babel.numbers import format_currency, format_decimal
 from babel.support import Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .i18n import compile_catalogs
 from .richtext import expand, markdown_to_html
@@ -303,10 +302,3 @@ def render_document(kind: str, ctx: RenderContext, **extra: object) -> str:
     entry = Entry(page, ctx.lang, f"/{ctx.lang}{path}")
     template = environment(ctx.lang).get_template(f"{kind}.html")
     return template.render({**_context(entry, ctx), **extra})
-
-
-def fingerprint(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:10]
-
-
-__all__ = ["RenderContext", "escape", "render_document", "render_page"]
