@@ -4,12 +4,17 @@ Playwright's own browser download cannot work here, so the system Chromium is
 used; under CI=true a missing browser is a failure, not a skip.
 """
 
+import contextlib
+import functools
 import os
 import shutil
+import threading
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from publisher.serve import SiteHandler
 from tests.conftest import require
 
 # Playwright's sync API keeps an event loop in the test thread; Django would
@@ -231,18 +236,20 @@ def built_site(tmp_path_factory) -> Path:
     return root / "dist" / "lecce"
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site):
-    """The built site served as Netlify would serve it."""
-    import functools
-    import threading
-    from http.server import ThreadingHTTPServer
-
-    from publisher.serve import SiteHandler
-
-    handler = functools.partial(SiteHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serving(directory: Path):
+    """Serve a built territory as Netlify would; yields its base URL."""
+    handler = functools.partial(SiteHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    with serving(built_site) as url:
+        yield url

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import require
+from tests.linkcheck import broken_links
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -20,21 +21,25 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-def test_every_page_is_valid_html(built_site):
+def html_errors(site: Path) -> list[str]:
+    """The Nu Html Checker's errors for every page of a built site."""
     require(VNU.is_file() and shutil.which("java") is not None,
             "the Nu Html Checker needs `npm ci` and Java")  # fmt: skip
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--format", "json",
-         *map(str, html_pages(built_site))],
+         *map(str, html_pages(site))],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')
-    errors = [
-        f"{m['url'].rsplit('/lecce/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+    return [
+        f"{m['url'].rsplit(site.name + '/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
         for m in messages["messages"]
         if m.get("type") == "error"
     ]
-    assert errors == []
+
+
+def test_every_page_is_valid_html(built_site):
+    assert html_errors(built_site) == []
 
 
 @pytest.mark.parametrize("lang", ["it", "en", "ar"])
@@ -65,3 +70,24 @@ def test_a_typical_page_weighs_under_14_kb_and_blocks_on_nothing(built_site):
     assert "<script" not in html.split("</head>")[0]
     for tag in re.findall(r"<img [^>]+>", html):
         assert 'width="' in tag and 'height="' in tag, tag
+
+
+def test_no_internal_link_or_image_is_broken(built_site):
+    assert broken_links(built_site) == []
+
+
+def test_the_link_checker_reports_what_would_404(tmp_path):
+    (tmp_path / "it/luoghi").mkdir(parents=True)
+    (tmp_path / "it/luoghi/index.html").write_text(
+        '<a href="/it/luoghi/">ok</a><a href="../">up</a><a href="#x">x</a>'
+        '<img src="duomo.webp" srcset="/m/a.webp 480w, /m/b.webp 960w" alt="">'
+        '<a href="https://example.org/">ext</a><a href="mailto:a@b.it">m</a>'
+    )
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m/a.webp").write_bytes(b"")
+    assert broken_links(tmp_path) == [
+        "it/luoghi/index.html: ../",
+        "it/luoghi/index.html: #x (no such id)",
+        "it/luoghi/index.html: duomo.webp",
+        "it/luoghi/index.html: /m/b.webp",
+    ]
