@@ -3,7 +3,8 @@
 Pelican runs once per territory × language in its own process (it keeps module
 state and weak signal receivers between runs). Its own article and page
 generators have nothing to read; ours renders every CMS item through
-`render_page()` and the hand-written Markdown pages of `content/pages/<lang>/`.
+`render_page()`, the hand-written Markdown pages of `content/pages/<lang>/`, and
+the pages the build makes itself (audiences, 404), refusing to write a URL twice.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
-from .render import RenderContext, render_document, render_page
+from .errors import UrlCollision
+from .render import RenderContext, render_audience, render_document, render_page
 from .richtext import sanitise
-from .sitemodel import SiteModel
+from .sitemodel import AUDIENCES_PATH, SiteModel
 from .snapshot import Snapshot
 
 
@@ -38,16 +40,21 @@ class VetrinaGenerator(Generator):
             pages_dir=Path(job["pages"]),
         )
         self.pages_dir = Path(job["pages"]) / self.lang
-        self.written = 0
+        self.written: set[str] = set()
 
     def _write(self, url: str, html: str) -> None:
+        if url in self.written:  # a Markdown page or a new page of the build's own
+            raise UrlCollision(
+                f"two pages would be published at {url}: rename the file in "
+                f"{self.pages_dir} or change the CMS page's slug"
+            )
         relative = url.removeprefix(f"/{self.lang}").strip("/")
         target = Path(self.output_path, relative, "index.html")
         if url.endswith(".html"):
             target = Path(self.output_path, relative)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, "utf-8")
-        self.written += 1
+        self.written.add(url)
 
     def generate_output(self, writer) -> None:
         for entry in self.ctx.model.entries[self.lang]:
@@ -64,16 +71,12 @@ class VetrinaGenerator(Generator):
                 ),
             )  # fmt: skip
         for audience in self.ctx.model.audiences(self.lang):
-            path = f"/audiences/{audience}/"
             self._write(
-                f"/{self.lang}{path}",
-                render_document(
-                    "audience", self.ctx, path=path, audience=audience,
-                    items=self.ctx.model.for_audience(self.lang, audience),
-                ),
-            )  # fmt: skip
+                f"/{self.lang}{AUDIENCES_PATH}{audience}/",
+                render_audience(audience, self.ctx),
+            )
         self._write(f"/{self.lang}/404.html", render_document("404", self.ctx))
-        Path(self.output_path, ".written").write_text(str(self.written))
+        Path(self.output_path, ".written").write_text(str(len(self.written)))
 
 
 def get_generators(pelican) -> type[Generator]:

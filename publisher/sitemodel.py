@@ -9,8 +9,10 @@ never count as translations.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from .errors import UrlCollision
+from .occurrences import next_start
 from .snapshot import Snapshot
 from .validate import Problem, check_page
 
@@ -38,7 +40,8 @@ CHILD_KIND = {
 
 
 # Paths the build writes itself in every language: no CMS page may take them.
-RESERVED_PATHS = ("/audiences/", "/about/", "/legal/", "/accessibility/", "/404.html")
+AUDIENCES_PATH = "/audiences/"
+RESERVED_PATHS = (AUDIENCES_PATH, "/about/", "/legal/", "/accessibility/", "/404.html")
 AUDIENCES = (
     "families",
     "children",
@@ -46,6 +49,18 @@ AUDIENCES = (
     "schools",
     "disabilities",
     "immigrant-communities",
+)
+AUDIENCE_KINDS = ("place", "event", "itinerary", "story")
+PLACE_KINDS = (
+    "museum",
+    "library",
+    "archive",
+    "church",
+    "archaeological-site",
+    "monument",
+    "natural-site",
+    "historic-centre",
+    "other",
 )
 
 
@@ -186,8 +201,15 @@ class SiteModel:
         return [e for e in self.entries[lang] if e.kind == kind]
 
     def for_audience(self, lang: str, audience: str) -> list[Entry]:
+        """Pages for an audience in a language; events only while still to come."""
+        built = self.snapshot.build_date
+        today = date.fromisoformat(built) if built else date.min
         return [
-            e for e in self.entries[lang] if audience in (e.page.get("audiences") or [])
+            e
+            for e in self.entries[lang]
+            if e.kind in AUDIENCE_KINDS
+            and audience in (e.page.get("audiences") or [])
+            and (e.kind != "event" or next_start(e.page, today) is not None)
         ]
 
     def audiences(self, lang: str) -> list[str]:

@@ -98,11 +98,11 @@ def test_templates_render_translated():
     assert environment("it").from_string('{{ _("Skip to content") }}').render() == (
         "Vai al contenuto"
     )
-    minutes = '{{ ngettext("%(num)s minute", "%(num)s minutes", n) }}'
-    assert environment("de").from_string(minutes).render(n=3) == "3 Minuten"
-    arabic = environment("ar").from_string(minutes)
-    assert arabic.render(n=2) == "دقيقتان"
-    assert arabic.render(n=11) == "11 دقيقة"
+    weeks = '{{ ngettext("every %(num)s week", "every %(num)s weeks", n) }}'
+    assert environment("de").from_string(weeks).render(n=3) == "alle 3 Wochen"
+    arabic = environment("ar").from_string(weeks)
+    assert arabic.render(n=2) == "كل أسبوعين"
+    assert arabic.render(n=11) == "كل 11 أسبوعًا"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

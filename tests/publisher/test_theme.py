@@ -1,8 +1,15 @@
 """The theme, rendered from a hand-made snapshot: what a visitor reads."""
 
+import gzip
+import re
+from datetime import date
+
 import pytest
 
-from publisher.render import RenderContext, render_page
+from publisher.build import BuildOptions, publish_territory
+from publisher.errors import UrlCollision
+from publisher.occurrences import next_start, starts
+from publisher.render import THEME_DIR, RenderContext, render_audience, render_page
 from publisher.sitemodel import SiteModel
 from publisher.snapshot import Snapshot
 
@@ -110,24 +117,79 @@ PLACE = {
 }
 
 
+def place(id, path, kind, title, **fields):
+    return item(
+        id, "places.PlacePage", path, title=title, **{**PLACE, "kind": kind, **fields}
+    )
+
+
+def story(id, path, day, title):
+    return item(
+        id,
+        "stories.StoryPage",
+        path,
+        title=title,
+        author="",
+        date=day,
+        related_places=[],
+        topics=[],
+        audiences=[],
+        hero_image=None,
+    )
+
+
 @pytest.fixture
-def site():
-    pages = [
+def pages():
+    return [
         item(1, "territories.TerritoryHomePage", "/", key="home"),
         item(2, "territories.TerritoryHomePage", "/", locale="en", key="home"),
         item(3, "places.PlacesIndexPage", "/luoghi/", intro=""),
         item(4, "events.EventsIndexPage", "/eventi/", intro=""),
-        item(5, "places.PlacePage", "/luoghi/museo/", title=HOSTILE, **PLACE),
-        event(6, "2026-12-05T18:00:00+01:00", title="Concerto futuro"),
+        item(12, "stories.StoriesIndexPage", "/storie/", intro=""),
+        place(5, "/luoghi/museo/", "museum", HOSTILE, summary=HOSTILE),
+        place(13, "/luoghi/zeta/", "church", "Zeta"),
+        place(14, "/luoghi/alfa/", "church", "Àlfa"),
+        place(15, "/luoghi/pozzo/", "well", "Pozzo"),
+        story(16, "/storie/vecchia/", "2026-01-10", "Storia vecchia"),
+        story(17, "/storie/nuova/", "2026-11-20", "Storia nuova"),
+        event(6, "2026-12-05T18:00:00+01:00", title="Concerto futuro", summary=HOSTILE),
         event(7, "2026-10-01T18:00:00+02:00", title="Concerto passato"),
         event(
             8,
             "2026-09-03T18:00:00+02:00",
+            end="2026-09-03T19:30:00+02:00",
             title="Visita settimanale",
             frequency="weekly",
             repeat_until="2027-03-01",
+            exception_dates=[{"date": "2026-10-01"}, {"date": "2026-12-24"}],
+        ),
+        event(
+            9,
+            "2026-11-05T18:00:00+01:00",
+            title="Laboratorio quindicinale",
+            frequency="weekly",
+            interval=2,
+            repeat_count=4,
+        ),
+        event(
+            10,
+            "2026-08-10T18:00:00+02:00",
+            title="Cinema mensile finito",
+            frequency="monthly",
+            repeat_count=3,
+        ),
+        event(
+            11,
+            "2026-11-01T00:00:00+01:00",
+            end="2026-12-20T00:00:00+01:00",
+            all_day=True,
+            title="Mostra in corso",
         ),
     ]
+
+
+@pytest.fixture
+def site(pages):
     return SiteModel.build(Snapshot(TERRITORY, "2026-11-25", pages))
 
 
@@ -136,28 +198,172 @@ def render(site, lang, url):
     return render_page(entry, RenderContext(site, lang, build_date="2026-11-25"))
 
 
+def main(html):
+    return html[html.index("<main") : html.index("</main>")]
+
+
 def test_opening_hours_read_as_a_week_in_words(site):
     italian = render(site, "it", "/it/luoghi/museo/")
     assert "Lunedì–venerdì: 09:00–13:00" in italian
     assert "Sabato: 10:00–12:00" in italian
     assert "Domenica: chiuso" in italian
-    assert "25 dicembre 2026" in italian and "passato" not in italian
     assert "5,00\xa0€" in italian
     english = render(site, "en", "/en/luoghi/museo/")
     assert "Monday–Friday: 9:00\u202fAM–1:00\u202fPM" in english
+    assert "Saturday: 10:00\u202fAM–12:00\u202fPM" in english
+    assert "Sunday: closed" in english
     assert "€5.00" in english
 
 
+def test_split_days_and_a_whole_week_share_rows(pages):
+    week = [
+        {"weekday": d, "opens": opens, "closes": closes}
+        for d in range(7)
+        for opens, closes in (("15:00:00", "19:00:00"), ("09:00:00", "13:00:00"))
+    ]
+    pages.append(place(20, "/luoghi/sempre/", "museum", "Sempre", opening_hours=week))
+    gap = [row for row in week if row["weekday"] != 2]
+    pages.append(place(21, "/luoghi/buco/", "museum", "Buco", opening_hours=gap))
+    site = SiteModel.build(Snapshot(TERRITORY, "2026-11-25", pages))
+    every_day = render(site, "en", "/en/luoghi/sempre/")
+    assert "Every day: 9:00\u202fAM–1:00\u202fPM, 3:00\u202fPM–7:00\u202fPM" in (
+        every_day
+    )
+    italian = render(site, "it", "/it/luoghi/buco/")
+    assert "Lunedì–martedì: 09:00–13:00, 15:00–19:00" in italian
+    assert "Mercoledì: chiuso" in italian
+    assert "Giovedì–domenica: 09:00–13:00, 15:00–19:00" in italian
+
+
+def test_only_closures_still_ahead_are_shown(site):
+    italian = main(render(site, "it", "/it/luoghi/museo/"))
+    assert '<time datetime="2026-12-25">25 dicembre 2026</time>: chiuso' in italian
+    assert "(Natale)" in italian and "passato" not in italian
+
+
 def test_events_index_lists_upcoming_events_by_month(site):
-    html = render(site, "it", "/it/eventi/")
-    assert "Concerto futuro" in html and "Visita settimanale" in html
-    assert "Concerto passato" not in html
-    assert "<h2>Novembre 2026</h2>" in html and "<h2>Dicembre 2026</h2>" in html
+    html = main(render(site, "it", "/it/eventi/"))
+    for past in ("Concerto passato", "Cinema mensile finito"):
+        assert past not in html
+    titles = re.findall(r'<a href="/it/eventi/e\d+/">([^<]+)</a>', html)
+    assert titles == [
+        "Mostra in corso",  # under way since 1 November
+        "Visita settimanale",  # next Thursday, 26 November
+        "Laboratorio quindicinale",  # its third date, 3 December
+        "Concerto futuro",  # 5 December
+    ]
+    november, december = (
+        html.index("<h2>Novembre 2026</h2>"),
+        html.index("<h2>Dicembre 2026</h2>"),
+    )
+    assert november < html.index("Visita settimanale") < december
+    assert december < html.index("Laboratorio quindicinale")
+    # A repeating event shows its next date, not its first.
+    assert '<time datetime="2026-11-26T18:00:00+01:00">26 nov 2026, 18:00</time>' in (
+        html
+    )
+    assert '<time datetime="2026-12-03T18:00:00+01:00">' in html
+
+
+def test_past_events_keep_their_page(site):
+    html = render(site, "it", "/it/eventi/e7/")
+    assert "<h1>Concerto passato</h1>" in html
+    assert 'role="note"' in html  # "this event is over"
+    assert "Concerto passato" not in render(site, "it", "/it/")
+
+
+def test_event_dates_in_words(site):
     page = render(site, "it", "/it/eventi/e6/")
-    assert "sabato 5 dicembre 2026, 18:00" in page  # Babel, in Rome time
+    assert (
+        '<time datetime="2026-12-05T18:00:00+01:00">sabato 5 dicembre 2026, 18:00'
+        in page
+    )
     assert "Gratuito" in page
     arabic = render(site, "ar", "/ar/eventi/e6/")
     assert "السبت، 5 ديسمبر 2026" in arabic
+    weekly = render(site, "en", "/en/eventi/e8/")
+    assert "Every Thursday, until March 1, 2027" in weekly
+    # Same-day end: only its time; skipped dates only from the build date on.
+    assert '–<time datetime="2026-09-03T19:30:00+02:00">7:30\u202fPM</time>' in weekly
+    assert '<time datetime="2026-12-24">December 24, 2026</time>' in weekly
+    assert "2026-10-01" not in weekly
+    assert "Every 2 weeks, 4 times" in render(site, "en", "/en/eventi/e9/")
+    assert "Every month, 3 times" in render(site, "en", "/en/eventi/e10/")
+    # Dates inside the words follow the page's language.
+    assert "1 marzo 2027" in render(site, "it", "/it/eventi/e8/")
+    exhibition = render(site, "en", "/en/eventi/e11/")
+    assert (
+        '<time datetime="2026-11-01">Sunday, November 1, 2026</time> – '
+        '<time datetime="2026-12-20">Sunday, December 20, 2026</time>'
+    ) in exhibition
+
+
+def test_occurrences_follow_the_rule():
+    monthly = {
+        "start": "2027-01-31T10:00:00+01:00",
+        "frequency": "monthly",
+        "interval": 1,
+        "repeat_count": 3,
+        "exception_dates": [],
+    }
+    # No 31 February or 31 April: skipped, and not counted.
+    assert [s.date().isoformat() for s in starts(monthly)] == [
+        "2027-01-31",
+        "2027-03-31",
+        "2027-05-31",
+    ]
+    # Summer time: the same clock time, another offset.
+    assert next_start(monthly, date(2027, 4, 1)).isoformat() == (
+        "2027-05-31T10:00:00+02:00"
+    )
+    assert next_start(monthly, date(2027, 6, 1)) is None
+    endless = {"start": "2020-01-02T09:00:00+01:00", "frequency": "weekly"}
+    assert next_start(endless, date(2026, 11, 25)).date() == date(2026, 11, 26)
+
+
+def test_home_shows_upcoming_events_and_current_offers(pages):
+    pages += [
+        item(30, "offers.BusinessesIndexPage", "/attivita/", intro=""),
+        item(31, "offers.BusinessPage", "/attivita/bottega/", title="Bottega"),
+    ]
+    for id, until in ((32, "2026-11-24"), (33, "2026-11-25"), (34, "2027-01-31")):
+        pages.append(
+            item(
+                id,
+                "offers.OfferPage",
+                f"/attivita/bottega/o{id}/",
+                title=f"Offerta {until}",
+                valid_from="2026-11-01",
+                valid_until=until,
+                description="",
+                image=None,
+                conditions="",
+                price=None,
+                discount_percent=10,
+            )
+        )
+    for n in range(8):
+        pages.append(event(40 + n, f"2027-0{n + 1}-10T18:00:00+01:00", title=f"E{n}"))
+    site = SiteModel.build(Snapshot(TERRITORY, "2026-11-25", pages))
+    home = main(render(site, "it", "/it/"))
+    events = home[home.index("<h2>Prossimi eventi</h2>") :]
+    events = events[: events.index("</section>")]
+    assert events.count('class="card"') == 6
+    assert "Mostra in corso" in events and "E1" in events and "E2" not in events
+    assert "Offerta 2026-11-24" not in home
+    assert home.index("Offerta 2026-11-25") < home.index("Offerta 2027-01-31")
+    offer = render(site, "it", "/it/attivita/bottega/o34/")
+    assert "10%" in offer and '<time datetime="2027-01-31">' in offer
+
+
+def test_places_by_kind_and_stories_newest_first(site):
+    places = main(render(site, "it", "/it/luoghi/"))
+    headings = re.findall(r"<h2>([^<]+)</h2>", places)
+    assert headings == ["Musei", "Chiese", "Altri luoghi"]
+    assert places.index("Àlfa") < places.index("Zeta")  # accents sort as letters
+    stories = main(render(site, "it", "/it/storie/"))
+    assert stories.index("Storia nuova") < stories.index("Storia vecchia")
+    assert "<h2><a" in stories  # cards right under the h1: no skipped level
 
 
 def test_arabic_pages_are_right_to_left_and_translated(site):
@@ -167,19 +373,100 @@ def test_arabic_pages_are_right_to_left_and_translated(site):
     assert 'role="note"' in html  # shown in Italian, with a notice
 
 
-def test_hostile_titles_are_escaped(site):
-    html = render(site, "it", "/it/luoghi/museo/")
-    assert HOSTILE not in html
-    assert "&lt;img src=x onerror=" in html
+def test_hostile_text_is_escaped_everywhere(site):
+    site.by_id[5]["audiences"] = ["families"]
+    ctx = RenderContext(site, "it", build_date="2026-11-25")
+    for html in (
+        render(site, "it", "/it/luoghi/museo/"),
+        render(site, "it", "/it/luoghi/"),
+        render(site, "it", "/it/eventi/"),
+        render(site, "it", "/it/eventi/e6/"),
+        render_audience("families", ctx),
+    ):
+        assert HOSTILE not in html
+        assert "&lt;img src=x onerror=" in html
 
 
 def test_audience_pages_are_listed_and_linked(site):
-    from publisher.errors import UrlCollision
-
     site.by_id[5]["audiences"] = ["families"]
+    site.by_id[7]["audiences"] = ["schools"]  # a past event only
     assert site.audiences("it") == ["families"]
     html = render(site, "it", "/it/luoghi/museo/")
     assert '<a href="/it/audiences/families/">Per le famiglie</a>' in html
+    home = render(site, "it", "/it/")
+    assert re.search(
+        r'<nav class="audiences" aria-label="[^"]+"><ul class="chips">', home
+    )
+    assert 'href="/it/audiences/families/"' in home
+    page = render_audience(
+        "families", RenderContext(site, "en", build_date="2026-11-25")
+    )
+    assert "<h1>For families</h1>" in page
+    assert 'href="/en/luoghi/museo/"' in page
+    assert 'hreflang="it" href="https://lecce.example.org/it/audiences/families/"' in (
+        page
+    )
+
+
+def test_cms_pages_cannot_take_the_audience_paths():
     reserved = item(9, "stories.StoryPage", "/audiences/families/")
     with pytest.raises(UrlCollision, match="reserves"):
         SiteModel.build(Snapshot(TERRITORY, "2026-11-25", [reserved]))
+
+
+def test_a_real_build_writes_the_audience_pages(pages, tmp_path):
+    for page in pages:
+        if page["id"] in (5, 8):
+            page["audiences"] = ["families"]
+        if page["id"] == 7:
+            page["audiences"] = ["schools"]  # past: no page for schools
+    snapshot = Snapshot(TERRITORY, "2026-11-25", pages)
+    snapshot.save(tmp_path / "snapshots")
+    options = BuildOptions(api="http://unused", out=tmp_path / "dist", content=tmp_path)
+    publish_territory(snapshot, options, progress=lambda message: None)
+    site = tmp_path / "dist" / "lecce"
+    for lang in ("it", "en", "ar"):
+        families = (site / lang / "audiences/families/index.html").read_text()
+        assert f'href="/{lang}/luoghi/museo/"' in families
+        assert "Visita settimanale" in families
+        assert (
+            f'href="/{lang}/audiences/families/"'
+            in (site / lang / "luoghi/museo/index.html").read_text()
+        )
+    assert 'href="/it/audiences/families/"' in (site / "it/index.html").read_text()
+    assert not (site / "it/audiences/schools").exists()
+
+
+def test_stylesheet_is_direction_neutral_and_readable():
+    css = (THEME_DIR / "static/css/site.css").read_text()
+    physical = re.findall(
+        r"(?:margin|padding|border|inset)-(?:left|right|top|bottom)"
+        r"|[;{](?:left|right|top|bottom):|text-align:(?:left|right)|float:",
+        css,
+    )
+    assert physical == []
+    assert ":focus-visible{outline" in css
+    colours = dict(re.findall(r"--(\w+):(#[0-9a-f]{6})", css))
+
+    def luminance(colour):
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = [
+            c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+            for c in channels
+        ]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    def contrast(a, b):
+        high, low = sorted((luminance(a), luminance(b)), reverse=True)
+        return (high + 0.05) / (low + 0.05)
+
+    for text in ("brand", "ink", "muted"):
+        for background in (colours["paper"], "#ffffff"):
+            assert contrast(colours[text], background) >= 4.5, (text, background)
+    assert contrast("#ffffff", colours["brand"]) >= 4.5  # the current audience chip
+
+
+def test_a_typical_page_stays_under_14_kb_compressed(site):
+    html = render(site, "it", "/it/luoghi/museo/")
+    css = (THEME_DIR / "static/css/site.css").read_bytes()
+    assert len(gzip.compress(html.encode() + css)) <= 14 * 1024

@@ -1,0 +1,368 @@
+"""`Helpers`: what templates call to format and list, in the page's language.
+
+Dates, times, numbers and prices go through Babel; words composed here (a week
+of opening hours, a repeating event) come from the theme's gettext catalog.
+Listings sort and group in Python, so templates only loop.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from babel import Locale
+from babel.dates import (
+    format_date,
+    format_time,
+    get_datetime_format,
+    get_day_names,
+)
+from babel.lists import format_list
+from babel.numbers import format_currency, format_decimal, format_percent
+from babel.support import Translations
+from babel.units import format_unit
+from markupsafe import Markup
+
+from . import occurrences
+from .i18n import compile_catalogs
+from .occurrences import ROME, local
+from .richtext import expand, markdown_to_html
+from .sitemodel import PLACE_KINDS, Entry
+
+if TYPE_CHECKING:
+    from .render import RenderContext
+
+
+def N_(message: str) -> str:
+    """Mark a message for the catalogs; it is translated where it is used."""
+    return message
+
+
+EVERY_WEEKDAY = (
+    N_("every Monday"),
+    N_("every Tuesday"),
+    N_("every Wednesday"),
+    N_("every Thursday"),
+    N_("every Friday"),
+    N_("every Saturday"),
+    N_("every Sunday"),
+)
+
+
+@functools.cache
+def translations(lang: str) -> Translations:
+    """The theme's catalog for a language, for words composed in Python."""
+    return Translations.load(str(compile_catalogs()), [lang], domain="messages")
+
+
+def _time_tag(machine: str, human: str) -> Markup:
+    return Markup('<time datetime="{}">{}</time>').format(machine, human)
+
+
+def _title_key(entry: Entry) -> tuple[str, int]:
+    """Alphabetical whatever the accents and case: "Échelle" after "duomo"."""
+    text = unicodedata.normalize("NFKD", entry.page["title"]).casefold()
+    return "".join(c for c in text if not unicodedata.combining(c)), entry.page["id"]
+
+
+class Helpers:
+    """Formatting and linking for templates, in the page's language."""
+
+    def __init__(self, ctx: RenderContext, entry: Entry) -> None:
+        self.ctx = ctx
+        self.entry = entry
+        self.lang = ctx.lang
+        self.locale = Locale.parse(ctx.lang)
+        self._ = translations(ctx.lang).gettext
+        self.ngettext = translations(ctx.lang).ngettext
+
+    # Links
+    def url(self, page_id: int | None) -> str | None:
+        return None if page_id is None else self.ctx.model.url_for(page_id, self.lang)
+
+    def page(self, page_id: int | None) -> dict | None:
+        return None if page_id is None else self.ctx.model.by_id.get(page_id)
+
+    def static(self, path: str) -> str:
+        return self.ctx.static.get(path, f"/static/{path}")
+
+    # Images
+    def image(
+        self, image_id: int | None, sizes: str = "100vw", eager: bool = False
+    ) -> Markup:
+        if image_id is None:
+            return Markup("")
+        data = self.entry.page.get("media", {}).get("images", {}).get(str(image_id))
+        if not data:
+            return Markup("")
+        served = [
+            (self.ctx.media[r["url"]], r)
+            for r in data.get("renditions", [])
+            if r["url"] in self.ctx.media
+        ]
+        if not served:
+            return Markup("")
+        src, largest = served[min(1, len(served) - 1)]
+        srcset = ", ".join(f"{url} {r['width']}w" for url, r in served)
+        loading = "eager" if eager else "lazy"
+        return Markup(
+            '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" '
+            'loading="{}" decoding="async">'
+        ).format(
+            src, srcset, sizes, largest["width"], largest["height"],
+            data.get("alt", ""), loading,
+        )  # fmt: skip
+
+    def credit(self, image_id: int | None) -> str:
+        data = self.entry.page.get("media", {}).get("images", {}).get(str(image_id))
+        return (data or {}).get("credit", "")
+
+    # Text
+    def rich(self, html: str | None) -> Markup:
+        def image_html(image_id: int, alt: str) -> str:
+            return str(self.image(image_id, sizes="(min-width: 48rem) 40rem, 100vw"))
+
+        def doc_url(doc_id: int) -> str | None:
+            doc = self.entry.page.get("media", {}).get("documents", {}).get(str(doc_id))
+            return doc["url"] if doc else None
+
+        return Markup(expand(html or "", self.url, image_html, doc_url))  # noqa: S704 sanitised
+
+    def markdown(self, text: str | None) -> Markup:
+        return Markup(markdown_to_html(text or ""))  # noqa: S704 sanitised
+
+    # Dates, numbers, prices
+    def date(self, value: str | None, format: str = "long") -> str:
+        if not value:
+            return ""
+        return format_date(date.fromisoformat(value[:10]), format, locale=self.locale)
+
+    def datetime(self, value: str | datetime | None, format: str = "long") -> str:
+        """Date and time in Rome, the way the language joins them, without seconds."""
+        if not value:
+            return ""
+        moment = local(value) if isinstance(value, str) else value.astimezone(ROME)
+        day = format_date(moment, "full" if format == "long" else "medium", self.locale)
+        clock = format_time(moment, "short", tzinfo=ROME, locale=self.locale)
+        pattern = get_datetime_format("medium", locale=self.locale)
+        return pattern.replace("{1}", day).replace("{0}", clock)
+
+    def time(self, value: str | None) -> str:
+        if not value:
+            return ""
+        hours, minutes = value.split(":")[:2]
+        return format_time(
+            datetime(2000, 1, 1, int(hours), int(minutes)).time(),
+            "short",
+            locale=self.locale,
+        )
+
+    def date_tag(self, value: str | None, format: str = "long") -> Markup:
+        """A date for people inside a `<time>` that machines can read."""
+        if not value:
+            return Markup("")
+        return _time_tag(value[:10], self.date(value, format))
+
+    def weekday(self, number: int) -> str:
+        return get_day_names("wide", locale=self.locale)[number]
+
+    def price(self, value: str | None) -> str:
+        if value in (None, ""):
+            return ""
+        try:
+            amount = Decimal(str(value))
+        except InvalidOperation:
+            return ""
+        return format_currency(amount, "EUR", locale=self.locale)
+
+    def number(self, value: object) -> str:
+        return "" if value in (None, "") else format_decimal(value, locale=self.locale)
+
+    def percent(self, value: object) -> str:
+        if value in (None, ""):
+            return ""
+        return format_percent(Decimal(str(value)) / 100, locale=self.locale)
+
+    def duration(self, minutes: int | None) -> str:
+        """90 → "1 hour and 30 minutes", in the language's own words."""
+        if not minutes:
+            return ""
+        hours, rest = divmod(int(minutes), 60)
+        parts = [
+            format_unit(amount, unit, length="long", locale=self.locale)
+            for amount, unit in ((hours, "duration-hour"), (rest, "duration-minute"))
+            if amount
+        ]
+        return format_list(parts, locale=self.locale)
+
+    def distance(self, km: object) -> str:
+        if km in (None, ""):
+            return ""
+        return format_unit(
+            Decimal(str(km)), "length-kilometer", length="short", locale=self.locale
+        )
+
+    # Opening hours
+    def hours(self, page: dict) -> list[tuple[str, str | None]]:
+        """The week in words: consecutive days with the same hours share a row.
+
+        Each row is (days, hours); hours is None on a closed day.
+        """
+        by_day: dict[int, list[str]] = {day: [] for day in range(7)}
+        for row in sorted(page.get("opening_hours") or [], key=lambda r: r["opens"]):
+            span = f"{self.time(row['opens'])}–{self.time(row['closes'])}"
+            by_day[int(row["weekday"])].append(span)
+        names = get_day_names("wide", locale=self.locale)
+        rows: list[tuple[str, str | None]] = []
+        start = 0
+        for day in range(1, 8):
+            if day < 7 and by_day[day] == by_day[start]:
+                continue
+            if day - start == 7:
+                label = self._("Every day")
+            elif day - 1 == start:
+                label = names[start]
+            else:
+                label = f"{names[start]}–{names[day - 1]}"
+            rows.append((self.capital(label), ", ".join(by_day[start]) or None))
+            start = day
+        return rows
+
+    def upcoming_exceptions(self, page: dict) -> list[dict]:
+        """Closures and special hours that still lie ahead, soonest first."""
+        today = self.today.isoformat()
+        return sorted(
+            (
+                row
+                for row in page.get("opening_exceptions") or []
+                if (row.get("end_date") or row["start_date"]) >= today
+            ),
+            key=lambda row: row["start_date"],
+        )
+
+    # Events
+    @property
+    def today(self) -> date:
+        build_date = self.ctx.build_date
+        return date.fromisoformat(build_date) if build_date else date.min
+
+    def next_start(self, event: dict) -> datetime | None:
+        """The next occurrence still running on or after the build date."""
+        return occurrences.next_start(event, self.today)
+
+    def when(self, event: dict, format: str = "long", upcoming: bool = False) -> Markup:
+        """An event's date and time in words, in `<time>` elements.
+
+        With `upcoming`, a repeating event shows its next occurrence instead of its
+        first: what a listing of upcoming events needs.
+        """
+        start = (self.next_start(event) if upcoming else None) or local(event["start"])
+        end = start + occurrences.length(event) if event.get("end") else None
+        if event.get("all_day"):
+            text = _time_tag(start.date().isoformat(), self._day(start, format))
+            if end and end.date() != start.date():
+                last = _time_tag(end.date().isoformat(), self._day(end, format))
+                text = Markup("{} – {}").format(text, last)
+            return text
+        text = _time_tag(start.isoformat(), self.datetime(start, format))
+        if end and end.date() == start.date():
+            clock = format_time(end, "short", tzinfo=ROME, locale=self.locale)
+            return Markup("{}–{}").format(text, _time_tag(end.isoformat(), clock))
+        if end:
+            last = _time_tag(end.isoformat(), self.datetime(end, format))
+            return Markup("{} – {}").format(text, last)
+        return text
+
+    def recurrence(self, event: dict) -> str:
+        """A repeating event in words: "every Thursday, until 12 December 2026"."""
+        frequency, every = event.get("frequency"), event.get("interval") or 1
+        if frequency == "weekly" and every == 1:
+            rule = self._(EVERY_WEEKDAY[local(event["start"]).weekday()])
+        elif frequency == "weekly":
+            rule = self.ngettext("every %(num)s week", "every %(num)s weeks", every)
+        elif frequency == "monthly" and every == 1:
+            rule = self._("every month")
+        elif frequency == "monthly":
+            rule = self.ngettext("every %(num)s month", "every %(num)s months", every)
+        else:
+            return ""
+        rule %= {"num": self.number(every)}
+        if event.get("repeat_until"):
+            until = self.date(event["repeat_until"])
+            return self._("%(rule)s, until %(date)s") % {"rule": rule, "date": until}
+        if count := event.get("repeat_count"):
+            return self.ngettext(
+                "%(rule)s, %(num)s time", "%(rule)s, %(num)s times", count
+            ) % {"rule": rule, "num": self.number(count)}
+        return rule
+
+    def skipped(self, event: dict) -> list[str]:
+        """Dates a repeating event skips, from the build date on."""
+        return occurrences.upcoming_skipped(event, self.today)
+
+    def _day(self, moment: datetime, format: str) -> str:
+        return format_date(moment, "full" if format == "long" else format, self.locale)
+
+    # Listings
+    def upcoming(self, entries: list[Entry]) -> list[Entry]:
+        """Events still to come (or under way), the soonest first."""
+        found = [(self.next_start(e.page), e) for e in entries]
+        found = [(start, e) for start, e in found if start is not None]
+        return [e for start, e in sorted(found, key=lambda f: (f[0], f[1].page["id"]))]
+
+    def by_month(self, entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
+        """Upcoming events under the month of their next day, "December 2026"."""
+        groups: dict[str, list[Entry]] = {}
+        for entry in entries:
+            start = self.next_start(entry.page) or local(entry.page["start"])
+            moment = max(start.date(), self.today)  # under way: this month
+            label = format_date(moment, "LLLL yyyy", locale=self.locale)
+            groups.setdefault(self.capital(label), []).append(entry)
+        return list(groups.items())
+
+    def current_offers(self, entries: list[Entry]) -> list[Entry]:
+        """Offers still valid on the build date, those ending soonest first."""
+        today = self.today.isoformat()
+        found = [e for e in entries if (e.page.get("valid_until") or "") >= today]
+        return sorted(found, key=lambda e: (e.page["valid_until"], _title_key(e)))
+
+    def by_kind(self, entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
+        """Places under their kind, kinds in a fixed order, "other" last."""
+        groups: dict[str, list[Entry]] = {kind: [] for kind in PLACE_KINDS}
+        for entry in self.by_title(entries):
+            kind = entry.page.get("kind")
+            groups[kind if kind in groups else "other"].append(entry)
+        return [(kind, items) for kind, items in groups.items() if items]
+
+    def by_title(self, entries: list[Entry]) -> list[Entry]:
+        return sorted(entries, key=_title_key)
+
+    def newest_first(self, entries: list[Entry]) -> list[Entry]:
+        """Stories by date, the newest first; same day, by title."""
+        by_title = self.by_title(entries)
+        return sorted(by_title, key=lambda e: e.page.get("date") or "", reverse=True)
+
+    def for_audience(self, entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
+        """An audience's pages by kind: places, events to come, routes, stories."""
+        arrange = {
+            "place": self.by_title,
+            "event": self.upcoming,
+            "itinerary": self.by_title,
+            "story": self.newest_first,
+        }
+        groups = [
+            (kind, order([e for e in entries if e.kind == kind]))
+            for kind, order in arrange.items()
+        ]
+        return [(kind, items) for kind, items in groups if items]
+
+    @staticmethod
+    def capital(text: str) -> str:
+        """The first letter in capitals, the rest untouched (unlike `capitalize`)."""
+        return text[:1].upper() + text[1:]
+
+    def language_name(self, code: str) -> str:
+        return Locale.parse(code).get_display_name(code).capitalize()
