@@ -10,6 +10,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("preview/", include("cms.preview.urls")),
+    path("publishing/", include("cms.publishing.urls")),
 ]
 
 if settings.DEBUG or getattr(settings, "VETRINA_SERVE_MEDIA", False):

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ChangesConfig(AppConfig):
+    """The change feed: what changed since a cursor, tombstones included."""
+
+    name = "cms.changes"
+    label = "changes"
+    verbose_name = "Change feed"
