@@ -7,3 +7,8 @@ class PublishingConfig(AppConfig):
     name = "cms.publishing"
     label = "publishing"
     verbose_name = "Publishing"
+
+    def ready(self) -> None:
+        from . import signal_handlers
+
+        signal_handlers.register()

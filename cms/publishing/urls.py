@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "publishing"
-urlpatterns: list = []
+urlpatterns = [
+    path(
+        "netlify/<slug:slug>/", views.netlify_notification, name="netlify_notification"
+    ),
+]

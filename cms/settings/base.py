@@ -174,9 +174,31 @@ elif os.environ.get("LIBRETRANSLATE_URL"):
         },
     }
 
+# The CMS serves previews itself (cms/preview), through the publisher's theme.
+# Redirect mode, not the package's nested iframe, so Wagtail's preview panel
+# reaches the page: scroll restoration and the accessibility checker.
 WAGTAIL_HEADLESS_PREVIEW = {
-    "CLIENT_URLS": {"default": os.environ.get("VETRINA_PREVIEW_URL", "")},
+    "CLIENT_URLS": {"default": os.environ.get("VETRINA_PREVIEW_URL", "/preview/")},
+    "REDIRECT_ON_PREVIEW": True,
 }
+# The package signs tokens without a maximum age: a preview link lives this long.
+VETRINA_PREVIEW_MAX_AGE = int(os.environ.get("VETRINA_PREVIEW_MAX_AGE", "3600"))
+
+# Publish to live: every change rebuilds its territory through this backend
+# (cms/publishing/backends.py). Dev and demo build locally into dist/;
+# production uses NetlifyDeploy (or NetlifyBuildHook).
+VETRINA_PUBLISH_BACKEND = {
+    "BACKEND": os.environ.get(
+        "VETRINA_PUBLISH_BACKEND", "cms.publishing.backends.LocalBuilder"
+    ),
+    "OPTIONS": {
+        "API_URL": os.environ.get("VETRINA_BUILD_API_URL", ""),
+        "OUT": os.environ.get("VETRINA_DIST_DIR", ""),
+        "CONTENT": os.environ.get("VETRINA_CONTENT_DIR", ""),
+    },
+}
+# Netlify's deploy notifications are accepted only with this JWS secret.
+VETRINA_NETLIFY_WEBHOOK_SECRET = os.environ.get("NETLIFY_WEBHOOK_SECRET", "")
 
 # Renditions the API offers for every image: responsive widths in WebP.
 VETRINA_RENDITION_WIDTHS = (480, 960, 1600)

@@ -22,3 +22,5 @@ STATIC_ROOT = MEDIA_ROOT.parent / "vetrina-test-static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # The publisher's tests download renditions from the live test server.
 VETRINA_SERVE_MEDIA = True
+# Tests that build say so; the others only record that a build was asked for.
+VETRINA_PUBLISH_BACKEND = {"BACKEND": "cms.publishing.backends.NoopBackend"}

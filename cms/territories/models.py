@@ -135,6 +135,14 @@ class TerritorySettings(BaseSiteSetting):
         max_length=500,
         help_text=_("Secret: anyone with this address can start a build."),
     )
+    netlify_site_id = models.CharField(
+        _("Netlify site ID"),
+        max_length=64,
+        blank=True,
+        help_text=_(
+            "Site ID (API ID) on Netlify, for deploys uploaded straight from the CMS."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -164,7 +172,10 @@ class TerritorySettings(BaseSiteSetting):
             ],
             heading=_("Contacts"),
         ),
-        FieldPanel("build_hook_url"),
+        MultiFieldPanel(
+            [FieldPanel("netlify_site_id"), FieldPanel("build_hook_url")],
+            heading=_("Publishing"),
+        ),
     ]
 
     class Meta:

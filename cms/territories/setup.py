@@ -7,7 +7,7 @@ always built the same way an editor would build it in the admin.
 from dataclasses import dataclass
 
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from cms.events.models import EventsIndexPage
 from cms.itineraries.models import ItinerariesIndexPage
@@ -56,6 +56,8 @@ def create_territory(
     root = Page.get_first_root_node() or Page.add_root(
         instance=Page(title="Root", slug="root", locale=source_locale)
     )
+    # Uploads go to the root collection; a flushed test database lacks it.
+    Collection.get_first_root_node() or Collection.add_root(name="Root")
     home = TerritoryHomePage.objects.filter(slug=slug, locale=source_locale).first()
     if home is None:
         home = TerritoryHomePage(title=name, slug=slug, locale=source_locale)

@@ -1,8 +1,11 @@
 """The scheduler process: publishes and expires content when its time comes.
 
 Wagtail's go-live and expiry dates only take effect when `publish_scheduled`
-runs; this loop runs it every minute, so one process covers it in the demo and
-in production alike (a cron job calling `publish_scheduled` is equivalent).
+runs; this loop runs it every minute, and once a day asks for a rebuild of
+every territory, so dates move on (past events, expired offers) even when
+nobody edits. One process covers it in the demo and in production alike; with
+cron instead, run `publish_scheduled` every minute and `run_scheduler --once`
+every few minutes.
 """
 
 import signal
@@ -10,6 +13,8 @@ import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+from cms.publishing.queue import daily_rebuilds
 
 
 class Command(BaseCommand):
@@ -35,6 +40,7 @@ class Command(BaseCommand):
         )
         while not stopping:
             call_command("publish_scheduled", verbosity=0)
+            daily_rebuilds()
             if once:
                 break
             deadline = time.monotonic() + interval

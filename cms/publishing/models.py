@@ -1,0 +1,62 @@
+"""What editors see of publishing: each territory's builds and the queue state.
+
+`BuildState` is one row per territory that serialises its rebuilds: a change
+marks it pending; one worker at a time claims it with a single conditional
+UPDATE (atomic on SQLite and PostgreSQL alike), so a burst of edits during a
+build costs exactly one more build, not one each.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+
+
+class BuildState(models.Model):
+    site = models.OneToOneField(
+        Site, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    pending = models.BooleanField(default=False)
+    running_since = models.DateTimeField(null=True, blank=True)
+    last_daily = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("build queue")
+
+    def __str__(self) -> str:
+        return f"{self.site}: pending={self.pending} running={self.running_since}"
+
+
+class Build(models.Model):
+    class Status(models.TextChoices):
+        RUNNING = "running", _("Building")
+        DEPLOYING = "deploying", _("Deploying")
+        SUCCEEDED = "succeeded", _("Live")
+        FAILED = "failed", _("Failed")
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.RUNNING
+    )
+    backend = models.CharField(_("backend"), max_length=100)
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    pages = models.PositiveIntegerField(_("pages written"), null=True, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    deploy_id = models.CharField(max_length=64, blank=True, db_index=True)
+    deploy_url = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        verbose_name = _("build")
+
+    def __str__(self) -> str:
+        return f"{self.site} {self.started_at:%Y-%m-%d %H:%M} {self.status}"
+
+    @property
+    def duration(self) -> float | None:
+        if self.finished_at is None:
+            return None
+        return (self.finished_at - self.started_at).total_seconds()
