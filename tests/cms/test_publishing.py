@@ -231,3 +231,28 @@ def test_netlify_deploy_uploads_the_build_and_its_notification_comes_back(
     build.refresh_from_db()
     assert build.status == Build.Status.SUCCEEDED, build.message
     assert build.pages and build.deploy_id == "d1"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_publishing_only_queues_and_the_real_worker_builds(territory):
+    """Publishing writes a queue row and nothing more; `db_worker` builds."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.cms.factories import PlacePageFactory
+
+    place = PlacePageFactory(parent=territory.sections["places"], title="Duomo")
+    Build.objects.all().delete()
+    DBTaskResult.objects.all().delete()
+    BuildState.objects.all().delete()
+    with override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    ):
+        place.title = "Duomo di Lecce"
+        place.save_revision().publish()
+        assert not Build.objects.exists()  # nothing built by the publisher
+        [queued] = DBTaskResult.objects.all()
+        assert queued.task_path == "cms.publishing.queue.run_builds"
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    [build] = Build.objects.all()
+    assert build.status == Build.Status.SUCCEEDED and build.site == territory.site
