@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-quick test-sqlite test-postgres lint format lock clean messages catalogs
+.PHONY: install demo test test-quick test-sqlite test-postgres lint format lock clean messages cms-messages catalogs
 
 $(STAMP): pyproject.toml constraints.txt package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -64,6 +64,13 @@ messages: install
 		--version "$$(sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)" \
 		--ignore-dirs ".* ._ node_modules dist content" .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
+
+## cms-messages: extract the CMS's own strings into cms/locale and compile them
+cms-messages: install
+	cd cms && DJANGO_SETTINGS_MODULE=cms.settings.dev \
+		$(CURDIR)/$(BIN)/python $(CURDIR)/manage.py makemessages -l it --no-location
+	cd cms && DJANGO_SETTINGS_MODULE=cms.settings.dev \
+		$(CURDIR)/$(BIN)/python $(CURDIR)/manage.py compilemessages -l it
 
 ## catalogs: compile the catalogs (the build also does it when they change)
 catalogs: install
