@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from cms.territories.models import TerritorySettings
@@ -23,6 +24,12 @@ from .backends import PublishFailed, get_backend
 from .models import Build, BuildState
 
 logger = logging.getLogger(__name__)
+
+# Why a build ran, as editors read it on the Publishing page. Stored as text in
+# the worker's language (the site's, Italian first).
+AGAIN = _("changes published during the previous build")
+DAILY = _("daily rebuild")
+PUBLISHED = _("content published")
 
 
 def stale_after() -> timedelta:
@@ -43,7 +50,7 @@ def _request(site_id: int, reason: str) -> None:
         | Q(running_since__lt=timezone.now() - stale_after())
     )
     if idle.exists():
-        run_builds.enqueue(site_id, reason)
+        run_builds.enqueue(site_id, str(reason))
 
 
 def _claim(site_id: int) -> bool:
@@ -76,10 +83,10 @@ def run_builds(site_id: int, reason: str = "") -> None:
     if not _claim(site_id):
         return  # another worker has it, or its build already covered this
     while True:
-        publish_once(site_id, reason)
+        publish_once(site_id, str(reason))
         if not _again(site_id):
             return
-        reason = "changes published during the previous build"
+        reason = AGAIN
 
 
 def publish_once(site_id: int, reason: str = "") -> Build:
@@ -119,6 +126,6 @@ def daily_rebuilds() -> int:
             Q(last_daily__isnull=True) | Q(last_daily__lt=today)
         )
         if due.update(last_daily=today):  # one scheduler wins, even if two run
-            request_build(territory.site_id, reason="daily rebuild")
+            request_build(territory.site_id, reason=DAILY)
             started += 1
     return started

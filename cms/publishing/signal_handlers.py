@@ -4,9 +4,9 @@ from __future__ import annotations
 
 
 def rebuild_on_change(sender, site_id: int, **kwargs) -> None:
-    from .queue import request_build
+    from .queue import PUBLISHED, request_build
 
-    request_build(site_id, reason=kwargs.get("reason", "content published"))
+    request_build(site_id, reason=kwargs.get("reason", PUBLISHED))
 
 
 def register() -> None:
