@@ -2,6 +2,7 @@
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
+from cms.changes.api import ChangesAPIViewSet, RedirectsAPIViewSet
 from cms.core.api.views import (
     ContentPagesAPIViewSet,
     PublicDocumentsAPIViewSet,
@@ -14,3 +15,5 @@ api_router.register_endpoint("pages", ContentPagesAPIViewSet)
 api_router.register_endpoint("territories", TerritoriesAPIViewSet)
 api_router.register_endpoint("images", PublicImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
+api_router.register_endpoint("changes", ChangesAPIViewSet)
+api_router.register_endpoint("redirects", RedirectsAPIViewSet)

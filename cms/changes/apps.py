@@ -7,3 +7,8 @@ class ChangesConfig(AppConfig):
     name = "cms.changes"
     label = "changes"
     verbose_name = "Change feed"
+
+    def ready(self) -> None:
+        from . import signal_handlers
+
+        signal_handlers.register()

@@ -14,6 +14,7 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from cms.changes.feed import prune_changes
 from cms.publishing.queue import daily_rebuilds
 
 
@@ -40,7 +41,8 @@ class Command(BaseCommand):
         )
         while not stopping:
             call_command("publish_scheduled", verbosity=0)
-            daily_rebuilds()
+            if daily_rebuilds():  # once a day: forget old change-feed rows too
+                prune_changes()
             if once:
                 break
             deadline = time.monotonic() + interval
