@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import requests
@@ -27,6 +28,20 @@ PAGE_TYPES = (
 PAGE_SIZE = 500
 
 
+@dataclass
+class Changes:
+    """What the change feed says happened since a cursor.
+
+    `reset` means it cannot say (no cursor, an expired one, an older CMS): the
+    caller fetches everything. `items` and `tombstones` never share an id.
+    """
+
+    cursor: str | None
+    reset: bool
+    items: list[dict] = field(default_factory=list)
+    tombstones: list[dict] = field(default_factory=list)
+
+
 class ApiClient:
     """GETs JSON from the API, retrying server faults with exponential backoff."""
 
@@ -48,7 +63,10 @@ class ApiClient:
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = "vetrina-publisher"
 
-    def get(self, path: str, params: dict[str, Any] | None = None) -> Any:
+    def get(
+        self, path: str, params: dict[str, Any] | None = None, missing_ok: bool = False
+    ) -> Any:
+        """The JSON body; None for a 404 when `missing_ok` (an older CMS)."""
         url = f"{self.base_url}/{path.lstrip('/')}"
         problem = ""
         for attempt in range(self.retries + 1):
@@ -62,6 +80,8 @@ class ApiClient:
             if response.status_code >= 500:
                 problem = f"{url} answered {response.status_code}"
                 continue
+            if response.status_code == 404 and missing_ok:
+                return None
             if response.status_code >= 400:
                 raise ApiError(
                     f"{response.url} answered {response.status_code}: "
@@ -110,3 +130,53 @@ class ApiClient:
                         f"pages/ for {page_type} stopped at {offset} of {total} items"
                     )
                 return
+
+    def changes(self, slug: str, since: str | None = None) -> Changes:
+        """Pages changed and removed in a territory since `since`, all batches.
+
+        Within a batch an item wins over a tombstone of the same page (items are
+        live when served); a later batch wins over an earlier one.
+        """
+        params = {"territory": slug}
+        items: dict[int, dict] = {}
+        tombstones: dict[int, dict] = {}
+        while True:
+            if since:
+                params["since"] = since
+            body = self.get("changes/", params, missing_ok=True)
+            if body is None:
+                return Changes(None, reset=True)
+            cursor, batch, removed = (
+                body.get("cursor"), body.get("items"), body.get("tombstones")
+            )  # fmt: skip
+            if (
+                not isinstance(cursor, str)
+                or not isinstance(batch, list)
+                or not isinstance(removed, list)
+            ):
+                raise ApiError(f"changes/ for {slug} answered an unusable batch")
+            if body.get("reset"):
+                return Changes(cursor, reset=True)
+            for tombstone in removed:
+                items.pop(tombstone["id"], None)
+                tombstones[tombstone["id"]] = tombstone
+            for item in batch:
+                tombstones.pop(item["id"], None)
+                items[item["id"]] = item
+            if not body.get("more"):
+                return Changes(
+                    cursor, False, list(items.values()), list(tombstones.values())
+                )
+            if cursor == since:
+                raise ApiError(f"changes/ for {slug} said 'more' without moving on")
+            since = cursor
+
+    def redirects(self, slug: str) -> list[dict]:
+        """Old paths of moved or renamed pages; none from an older CMS."""
+        body = self.get("redirects/", {"territory": slug}, missing_ok=True)
+        if body is None:
+            return []
+        items = body.get("items")
+        if not isinstance(items, list):
+            raise ApiError(f"redirects/ for {slug} answered without an 'items' list")
+        return items

@@ -1,8 +1,16 @@
-"""`vetrina build`: fetch the API, check it, render every territory × language.
+"""`vetrina build`: fetch what changed, check it, render what it touches.
+
+The publisher keeps, per territory, the API snapshot in content/snapshots/ and
+the change feed's cursor and dependency index in content/state/ (see
+incremental.py). A build asks the feed what changed since the cursor, applies
+it to the snapshot and re-renders only the pages that read something changed;
+without state, or with --full, it fetches and renders everything. Either way
+the bytes are those of a full build of the same snapshot.
 
 A build writes into a staging folder and swaps it in only when complete: an
-API fault, bad data, a template error or Ctrl-C leaves dist/<territory> as it
-was. Each territory × language renders in its own fresh process, in parallel.
+API fault, bad data, a template error or Ctrl-C leaves dist/<territory> and the
+state as they were. Each territory × language renders in its own fresh
+process, in parallel.
 """
 
 from __future__ import annotations
@@ -20,12 +28,14 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from . import netlify
+from . import incremental, netlify
 from .api import ApiClient
 from .errors import BadContent, RenderFailed, TooManyDropped
+from .incremental import Plan, State
 from .media import download, rendition_urls
-from .output import discard, keep_unchanged, staging_dir, swap_in
-from .render import RTL, THEME_DIR
+from .output import discard, keep_unchanged, link_previous, staging_dir, swap_in
+from .pelican_plugin import WRITTEN
+from .render import RTL, RenderContext, output_file, site_outputs, theme_assets
 from .sitemodel import SiteModel
 from .snapshot import Snapshot, choose_territories, fetch_snapshot
 from .validate import Problem
@@ -44,38 +54,96 @@ class BuildOptions:
     strict: bool = False
     max_drop: float = 0.05
     jobs: int = max(1, os.cpu_count() or 1)
-    # Without --full, files equal to the previous output are linked from it, so
-    # they keep their modification time; --full writes every file anew.
+    # --full fetches and renders everything and writes every file anew. Without
+    # it only what changed is fetched and rendered, and files equal to the
+    # previous output are linked from it, so they keep their modification time.
     full: bool = False
 
 
 @dataclass
 class TerritoryReport:
     slug: str
-    pages: int = 0
-    kept: int = 0
+    pages: int = 0  # files rendered by this build
+    kept: int = 0  # files left as the previous build wrote them
     problems: list[Problem] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
+    mode: str = "full"  # or "incremental"
+    fetched: str = "full fetch"  # or "change feed"
+    changed: int = 0  # pages added or changed since the previous build
+    removed: int = 0  # pages gone since the previous build
+    deleted: int = 0  # files removed from the output
+
+    def summary(self) -> str:
+        if self.mode == "full":
+            return (
+                f"{self.slug}: full render after a {self.fetched}, "
+                f"{self.pages} files rendered, {self.kept} unchanged"
+            )
+        return (
+            f"{self.slug}: incremental after a {self.fetched}, {self.changed} "
+            f"changed, {self.removed} removed, {self.pages} files re-rendered, "
+            f"{self.kept} kept, {self.deleted} deleted"
+        )
 
 
 Progress = Callable[[str], None]
 
 
+def state_path(options: BuildOptions, slug: str) -> Path:
+    return options.content / "state" / f"{slug}.json"
+
+
 def build(options: BuildOptions, progress: Progress = print) -> list[TerritoryReport]:
     client = ApiClient(options.api)
     territories = choose_territories(client, options.territories)
-    snapshots_dir = options.content / "snapshots"
-    reports = []
-    for territory in territories:
+    return [sync_territory(client, t, options, progress) for t in territories]
+
+
+def sync_territory(
+    client: ApiClient, territory: dict, options: BuildOptions, progress: Progress
+) -> TerritoryReport:
+    """Bring the snapshot up to date through the change feed, then publish it."""
+    slug = territory["slug"]
+    snapshots = options.content / "snapshots"
+    state = None if options.full else State.load(state_path(options, slug))
+    feed = None
+    if state is not None and state.cursor and Snapshot.exists(snapshots, slug):
+        feed = client.changes(slug, state.cursor)
+    if feed is None or feed.reset:
+        # The cursor comes first, so what changes during the fetch comes next time.
+        cursor = feed.cursor if feed is not None else client.changes(slug).cursor
         snapshot = fetch_snapshot(client, territory, options.build_date, progress)
-        snapshot.save(snapshots_dir)
-        reports.append(publish_territory(snapshot, options, progress))
-    return reports
+        fetched = "full fetch"
+    else:
+        snapshot = Snapshot.load(snapshots, slug)
+        snapshot.territory, snapshot.build_date = territory, options.build_date
+        snapshot.apply(feed)
+        snapshot.redirects = client.redirects(slug)
+        cursor = feed.cursor
+        fetched = "change feed"
+        progress(
+            f"{slug}: change feed: {len(feed.items)} item(s), "
+            f"{len(feed.tombstones)} tombstone(s)"
+        )
+    snapshot.save(snapshots)
+    # As the renderers will read it: the state must describe what they render.
+    snapshot = Snapshot.load(snapshots, slug)
+    report = publish_territory(snapshot, options, progress, state=state, cursor=cursor)
+    report.fetched = fetched
+    progress(report.summary())
+    return report
 
 
 def publish_territory(
-    snapshot: Snapshot, options: BuildOptions, progress: Progress = print
+    snapshot: Snapshot,
+    options: BuildOptions,
+    progress: Progress = print,
+    *,
+    state: State | None = None,
+    cursor: str | None = None,
 ) -> TerritoryReport:
+    """Render a snapshot into dist/<territory>: what changed since the state
+    (loaded when not given), or everything."""
     slug = snapshot.slug
     report = TerritoryReport(slug, languages=snapshot.languages)
     model = SiteModel.build(snapshot)
@@ -92,31 +160,99 @@ def publish_territory(
 
     media_cache = options.content / "cache" / "media"
     files = download(rendition_urls(snapshot), media_cache, warn=progress)
+    media_urls = {url: f"/media/{path.name}" for url, path in files.items()}
+    pages_dir = options.content / "pages"
+    fingerprint = incremental.fingerprint(snapshot, pages_dir)
+    pages = incremental.page_table(model, media_urls)
+    entries = incremental.entry_table(model)
+    digest = incremental.content_digest(fingerprint, pages, snapshot.redirects)
+    outputs = {
+        output_file(url): url
+        for lang in snapshot.languages
+        for url in site_outputs(RenderContext(model, lang, pages_dir=pages_dir))
+    }
+    if state is None and not options.full:
+        state = State.load(state_path(options, slug))
+    plan = Plan(render=None)
+    if not options.full and _matches(state, fingerprint, target):
+        plan = incremental.plan(state, pages, entries, outputs)
+        report.mode, report.changed, report.removed = (
+            "incremental", plan.changed, plan.removed
+        )  # fmt: skip
     options.out.mkdir(parents=True, exist_ok=True)
     staging = staging_dir(options.out, slug)
     try:
+        if plan.render is not None:
+            unchanged = sorted(set(outputs) - plan.render)
+            plan.render |= set(link_previous(staging, target, unchanged))
+            report.deleted = len(plan.remove)
         media = _place_media(files, staging)
         static = _place_static(staging, snapshot.territory)
-        jobs = [
-            _job(staging, options, snapshot, lang, media, static)
-            for lang in snapshot.languages
-        ]
-        with multiprocessing.get_context("spawn").Pool(
-            min(options.jobs, len(jobs)) or 1, maxtasksperchild=1
-        ) as pool:
-            for lang, written in pool.imap_unordered(run_pelican, jobs):
-                progress(f"{slug}/{lang}: {written} pages")
-                report.pages += written
+        jobs = []
+        for lang in snapshot.languages:
+            only = None
+            if plan.render is not None:
+                only = sorted(
+                    url
+                    for file, url in outputs.items()
+                    if file in plan.render and url.startswith(f"/{lang}/")
+                )
+                if not only:
+                    continue  # nothing to do: no process to start
+            jobs.append(_job(staging, options, snapshot, lang, media, static, only))
+        reads = _run_jobs(jobs, options.jobs, lambda line: progress(f"{slug}/{line}"))
+        report.pages = len(reads)
         _write_site_files(staging, model)
-        report.kept = 0 if options.full else keep_unchanged(staging, target)
         (staging / MANIFEST).write_text(
-            json.dumps({"pages": model.page_count(), "date": snapshot.build_date})
+            json.dumps(
+                {
+                    "pages": model.page_count(),
+                    "date": snapshot.build_date,
+                    "content": digest,
+                }
+            )
         )
+        report.kept = 0 if options.full else keep_unchanged(staging, target)
         swap_in(staging, target)
     except BaseException:
         discard(staging)
         raise
+    previous = state.outputs if state is not None and plan.render is not None else {}
+    State(
+        cursor,
+        fingerprint,
+        digest,
+        pages,
+        entries,
+        {file: reads[file] if file in reads else previous[file] for file in outputs},
+    ).save(state_path(options, slug))
     return report
+
+
+def _run_jobs(jobs: list[dict], processes: int, progress: Progress) -> dict:
+    """Run Pelican jobs in fresh processes; what each written file read."""
+    reads: dict[str, list[str]] = {}
+    if not jobs:
+        return reads
+    with multiprocessing.get_context("spawn").Pool(
+        min(processes, len(jobs)) or 1, maxtasksperchild=1
+    ) as pool:
+        for lang, written in pool.imap_unordered(run_pelican, jobs):
+            progress(f"{lang}: {len(written)} pages")
+            reads.update(written)
+    return reads
+
+
+def _matches(state: State | None, fingerprint: str, target: Path) -> bool:
+    """Whether dist/<territory> is the output the state describes, made from the
+    same theme, code and settings: only then can it be updated in place."""
+    if state is None or state.fingerprint != fingerprint:
+        return False
+    try:
+        manifest = json.loads((target / MANIFEST).read_text())
+    except (OSError, ValueError):
+        return False
+    return manifest.get("content") == state.digest
 
 
 def _guard_against_drops(target: Path, pages: int, max_drop: float, slug: str) -> None:
@@ -145,15 +281,8 @@ def _place_media(files: dict[str, Path], staging: Path) -> dict[str, str]:
 
 def _place_static(staging: Path, territory: dict) -> dict[str, str]:
     """Copy theme assets with their content hash in the name: cacheable forever."""
-    colour = territory.get("brand_colour") or "#8a3b12"
-    sources = {
-        path.relative_to(THEME_DIR / "static").as_posix(): path.read_bytes()
-        for path in sorted((THEME_DIR / "static").rglob("*"))
-        if path.is_file()
-    }
-    sources["css/brand.css"] = f":root{{--brand:{colour}}}\n".encode()
     mapping = {}
-    for name, data in sources.items():
+    for name, data in theme_assets(territory).items():
         digest = hashlib.sha256(data).hexdigest()[:10]
         stem, dot, suffix = name.rpartition(".")
         hashed = f"{stem}.{digest}.{suffix}" if dot else f"{name}.{digest}"
@@ -164,7 +293,8 @@ def _place_static(staging: Path, territory: dict) -> dict[str, str]:
     return mapping
 
 
-def _job(staging, options, snapshot, lang, media, static) -> dict:
+def _job(staging, options, snapshot, lang, media, static, only) -> dict:
+    """A job file for one language's Pelican run; `only`: URLs to render."""
     job_file = staging / f".job-{lang}.json"
     job_file.write_text(
         json.dumps(
@@ -175,14 +305,18 @@ def _job(staging, options, snapshot, lang, media, static) -> dict:
                 "lang": lang,
                 "media": media,
                 "static": static,
+                "only": only,
             }
         )
     )
     return {"job": str(job_file), "output": str(staging / lang), "lang": lang}
 
 
-def run_pelican(job: dict) -> tuple[str, int]:
-    """Run Pelican for one territory × language (in a fresh process)."""
+def run_pelican(job: dict) -> tuple[str, dict[str, list[str]]]:
+    """Run Pelican for one territory × language (in a fresh process).
+
+    Returns what each file written read, by file.
+    """
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -202,18 +336,20 @@ def run_pelican(job: dict) -> tuple[str, int]:
         raise RenderFailed(
             f"rendering {job['lang']} failed: {error.__class__.__name__}: {error}"
         ) from None
-    written = Path(job["output"], ".written")
-    count = int(written.read_text())
+    written = Path(job["output"], WRITTEN)
+    reads = json.loads(written.read_text("utf-8"))
     written.unlink()
     Path(job["job"]).unlink()
-    return job["lang"], count
+    return job["lang"], reads
 
 
 def _write_site_files(staging: Path, model: SiteModel) -> None:
     territory = model.snapshot.territory
     languages = model.snapshot.languages
     default = model.default_language
-    (staging / "_redirects").write_text(netlify.redirects(languages, default))
+    (staging / "_redirects").write_text(
+        netlify.redirects(languages, default, _moved(model))
+    )
     (staging / "_headers").write_text(netlify.headers())
     base = territory.get("base_url", "")
     (staging / "robots.txt").write_text(
@@ -235,6 +371,19 @@ def _write_site_files(staging: Path, model: SiteModel) -> None:
         "</main>\n</body>\n</html>\n",
         "utf-8",
     )
+
+
+def _moved(model: SiteModel) -> list[tuple[str, str]]:
+    """(old URL, current URL) of the pages that moved or changed slug."""
+    found = {}
+    for row in model.snapshot.redirects:
+        lang = row.get("locale")
+        if lang not in model.snapshot.languages or not row.get("old_path"):
+            continue
+        old, new = f"/{lang}{row['old_path']}", model.url_for(row.get("page"), lang)
+        if new is not None and new != old:
+            found.setdefault(old, new)
+    return sorted(found.items())
 
 
 def _escape(text: str) -> str:

@@ -85,7 +85,8 @@ def wait_for(url: str, seconds: float = 60.0) -> None:
 
 
 def build_command(args: argparse.Namespace) -> int:
-    """Fetch the content API and publish one static site per territory."""
+    """Fetch what changed in the content API and publish one static site per
+    territory, re-rendering only the pages the changes touch."""
     from .build import BuildOptions, build
 
     options = BuildOptions(
@@ -105,13 +106,32 @@ def build_command(args: argparse.Namespace) -> int:
     print("\nSummary")
     for report in reports:
         print(
-            f"  {report.slug:<20} {report.pages:>6} pages in "
-            f"{', '.join(report.languages)}; {len(report.problems)} item(s) skipped; "
-            f"{report.kept} file(s) unchanged"
+            f"  {report.slug:<20} {report.mode} after a {report.fetched}: "
+            f"{report.pages:>6} pages rendered in {', '.join(report.languages)}; "
+            f"{report.changed} changed, {report.removed} removed; "
+            f"{len(report.problems)} item(s) skipped; {report.kept} file(s) unchanged"
         )
     total = sum(r.pages for r in reports)
     print(f"  {total} pages written to {options.out} in {seconds:.1f}s")
     return 0
+
+
+BUILD_DESCRIPTION = """\
+Publish one static site per territory into OUT/<territory>/.
+
+The first build of a territory fetches every page and renders everything. It
+keeps the API snapshot in content/snapshots/<territory>/ and, in
+content/state/<territory>.json, the change feed's cursor and which pages each
+output file read. The next builds ask the CMS's change feed what changed since,
+apply it to the snapshot and re-render only the pages, translations, listings
+and audience pages that read something changed; a removed page leaves every
+listing, language switcher and the sitemap. The output is byte for byte that of
+a full build. When the CMS cannot say what changed, everything is fetched but
+still only what changed is rendered; when the theme, the catalogs, the
+hand-written pages, the publisher, the territory's settings or the build date
+change, everything is rendered. Moved pages keep their old URLs as redirects.
+The output and the state change only when the whole build succeeds.
+"""
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -133,7 +153,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo_parser.add_argument("--site-port", type=int, default=8080)
     demo_parser.set_defaults(handler=demo)
 
-    build_parser_ = commands.add_parser("build", help=build_command.__doc__)
+    build_parser_ = commands.add_parser(
+        "build",
+        help=build_command.__doc__,
+        description=BUILD_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     build_parser_.add_argument("--api", required=True, help="CMS address")
     build_parser_.add_argument(
         "--territory", action="append", help="slug; repeat for several"
@@ -141,7 +166,10 @@ def build_parser() -> argparse.ArgumentParser:
     build_parser_.add_argument("--out", default="dist")
     build_parser_.add_argument("--date", help="build date, YYYY-MM-DD")
     build_parser_.add_argument(
-        "--full", action="store_true", help="rewrite every file, even unchanged ones"
+        "--full",
+        action="store_true",
+        help="fetch and render everything and rewrite every file, even unchanged "
+        "ones, ignoring the state kept in content/state/",
     )
     build_parser_.add_argument("--strict", action="store_true")
     build_parser_.add_argument("--max-drop", type=float, default=0.05)

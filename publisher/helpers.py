@@ -84,7 +84,7 @@ class Helpers:
         return None if page_id is None else self.ctx.model.url_for(page_id, self.lang)
 
     def page(self, page_id: int | None) -> dict | None:
-        return None if page_id is None else self.ctx.model.by_id.get(page_id)
+        return None if page_id is None else self.ctx.model.page(page_id)
 
     def static(self, path: str) -> str:
         return self.ctx.static.get(path, f"/static/{path}")

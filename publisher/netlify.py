@@ -6,6 +6,8 @@ build into each dist/<territory>/ rather than kept in netlify.toml.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 CSP = (
     "default-src 'self'; img-src 'self' data: https://tile.openstreetmap.org; "
     "style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
@@ -14,9 +16,16 @@ CSP = (
 )
 
 
-def redirects(languages: list[str], default: str) -> str:
-    """Send `/` to a language by Accept-Language; 404s per language."""
-    lines = [f"/  /{lang}/  302!  Language={lang}" for lang in languages]
+def redirects(
+    languages: list[str], default: str, moved: Iterable[tuple[str, str]] = ()
+) -> str:
+    """Old URLs of moved pages to their new ones, permanently; send `/` to a
+    language by Accept-Language; 404s per language.
+
+    Old URLs come first: Netlify applies the first rule that matches.
+    """
+    lines = [f"{old} {new} 301" for old, new in moved]
+    lines += [f"/  /{lang}/  302!  Language={lang}" for lang in languages]
     lines.append(f"/  /{default}/  302!")
     lines += [f"/{lang}/*  /{lang}/404.html  404" for lang in languages]
     return "\n".join(lines) + "\n"

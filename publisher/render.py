@@ -8,20 +8,26 @@ on: only rich text, already sanitised, is marked safe.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import markdown
 from babel.support import Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
+from .errors import UrlCollision
 from .helpers import Helpers
 from .i18n import compile_catalogs
+from .richtext import sanitise
 from .sitemodel import AUDIENCES_PATH, Entry, SiteModel
 
 ROOT = Path(__file__).resolve().parent.parent
 THEME_DIR = ROOT / "themes" / "vetrina"
 PAGES_DIR = ROOT / "content" / "pages"
 RTL = {"ar", "fa", "he", "ur"}
+DEFAULT_BRAND_COLOUR = "#8a3b12"
 
 
 @dataclass
@@ -68,7 +74,7 @@ def markdown_pages(
 def _context(entry: Entry, ctx: RenderContext) -> dict:
     """What every template gets besides the page's own data."""
     model = ctx.model
-    homes = [e for e in model.entries[ctx.lang] if e.kind == "home"]
+    homes = model.of_kind(ctx.lang, "home")
     return {
         "page": entry.page,
         "entry": entry,
@@ -77,7 +83,7 @@ def _context(entry: Entry, ctx: RenderContext) -> dict:
         "lang": ctx.lang,
         "dir": "rtl" if ctx.lang in RTL else "ltr",
         "home_url": homes[0].url if homes else f"/{ctx.lang}/",
-        "sections": [e for e in model.entries[ctx.lang] if e.kind == "index"],
+        "sections": model.of_kind(ctx.lang, "index"),
         "footer_pages": markdown_pages(ctx.lang, ctx.pages_dir or PAGES_DIR),
         "alternates": model.alternates(entry) if entry.page["id"] else [],
         "children": model.children(entry),
@@ -88,6 +94,7 @@ def _context(entry: Entry, ctx: RenderContext) -> dict:
 
 def render_page(entry: Entry, ctx: RenderContext) -> str:
     """Render one page of one language to a complete HTML document."""
+    ctx.model.note(f"id:{entry.page['id']}")
     template = environment(ctx.lang).get_template(f"{entry.kind}.html")
     return template.render(_context(entry, ctx))
 
@@ -130,3 +137,65 @@ def render_audience(audience: str, ctx: RenderContext) -> str:
             if audience in model.audiences(lang)
         ],
     )
+
+
+def render_markdown(source: Path, ctx: RenderContext) -> str:
+    """A hand-written page of `content/pages/<lang>/`: a `# title` line, Markdown."""
+    title, _, text = source.read_text("utf-8").partition("\n")
+    html = sanitise(markdown.markdown(text, extensions=["sane_lists"]))
+    return render_document(
+        "page", ctx, title=title.lstrip("# ").strip(), path=f"/{source.stem}/",
+        html=Markup(html),  # noqa: S704 sanitised above
+    )  # fmt: skip
+
+
+def site_outputs(ctx: RenderContext) -> dict[str, Callable[[], str]]:
+    """Every page of one language by URL, each rendered when called.
+
+    The CMS's pages, the hand-written ones, the audiences and the 404, in the
+    order they are written; a URL taken twice is refused.
+    """
+    model, lang = ctx.model, ctx.lang
+    pages_dir = (ctx.pages_dir or PAGES_DIR) / lang
+    found: dict[str, Callable[[], str]] = {}
+
+    def add(url: str, render: Callable[[], str]) -> None:
+        if url in found:  # a Markdown page or a page of the build's own
+            raise UrlCollision(
+                f"two pages would be published at {url}: rename the file in "
+                f"{pages_dir} or change the CMS page's slug"
+            )
+        found[url] = render
+
+    for entry in model.entries[lang]:
+        add(entry.url, functools.partial(render_page, entry, ctx))
+    for source in sorted(pages_dir.glob("*.md")):
+        add(f"/{lang}/{source.stem}/", functools.partial(render_markdown, source, ctx))
+    for audience in model.audiences(lang):
+        add(
+            f"/{lang}{AUDIENCES_PATH}{audience}/",
+            functools.partial(render_audience, audience, ctx),
+        )
+    add(f"/{lang}/404.html", functools.partial(render_document, "404", ctx))
+    return found
+
+
+def output_file(url: str) -> str:
+    """Where a URL's page is written, relative to the territory's folder."""
+    path = url.strip("/")
+    return path if url.endswith(".html") else f"{path}/index.html"
+
+
+def theme_assets(territory: dict, theme: Path = THEME_DIR) -> dict[str, bytes]:
+    """The theme's static files by relative name, plus the territory's brand.css.
+
+    The build writes them with hashed names; the CMS's preview serves them.
+    """
+    colour = territory.get("brand_colour") or DEFAULT_BRAND_COLOUR
+    assets = {
+        path.relative_to(theme / "static").as_posix(): path.read_bytes()
+        for path in sorted((theme / "static").rglob("*"))
+        if path.is_file()
+    }
+    assets["css/brand.css"] = f":root{{--brand:{colour}}}\n".encode()
+    return assets

@@ -8,6 +8,8 @@ never count as translations.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -90,6 +92,9 @@ class SiteModel:
     by_id: dict[int, dict] = field(default_factory=dict)
     urls: dict[tuple[str, str], str] = field(default_factory=dict)
     paths_by_key: dict[str, set[str]] = field(default_factory=dict)
+    # While a page renders, the keys of what it read (see `reading`): an
+    # incremental build re-renders it when one of them changes.
+    reads: set[str] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, snapshot: Snapshot) -> SiteModel:
@@ -168,14 +173,38 @@ class SiteModel:
                 self.urls[(entry.key, lang)] = entry.url
             self.entries[lang] = entries
 
+    @contextmanager
+    def reading(self) -> Iterator[set[str]]:
+        """Collect the keys of what is read meanwhile: `id:<page id>` for a page,
+        `tk:<translation key>` for its URLs in every language, `kind:<lang>:<kind>`
+        for a listing (which a new page changes without having been read before).
+        """
+        outer, self.reads = self.reads, set()
+        try:
+            yield self.reads
+        finally:
+            if outer is not None:
+                outer |= self.reads
+            self.reads = outer
+
+    def note(self, *keys: str) -> None:
+        if self.reads is not None:
+            self.reads.update(keys)
+
+    def page(self, page_id: int) -> dict | None:
+        self.note(f"id:{page_id}")
+        return self.by_id.get(page_id)
+
     def url_for(self, page_id: int, lang: str) -> str | None:
-        page = self.by_id.get(page_id)
+        page = self.page(page_id)
         if page is None:
             return None
+        self.note(f"tk:{page['meta']['translation_key']}")
         return self.urls.get((page["meta"]["translation_key"], lang))
 
     def alternates(self, entry: Entry) -> list[tuple[str, str]]:
         """(language, URL) of the same page in every language that has it."""
+        self.note(f"tk:{entry.key}")
         return [
             (lang, self.urls[(entry.key, lang)])
             for lang in self.snapshot.languages
@@ -190,6 +219,7 @@ class SiteModel:
         if page_type != "offers.BusinessPage":
             return []
         # Offers live under their business in every language tree.
+        self.note(f"tk:{entry.key}")
         prefixes = tuple(self.paths_by_key.get(entry.key, ()))
         return [
             e
@@ -198,12 +228,14 @@ class SiteModel:
         ]
 
     def of_kind(self, lang: str, kind: str) -> list[Entry]:
+        self.note(f"kind:{lang}:{kind}")
         return [e for e in self.entries[lang] if e.kind == kind]
 
     def for_audience(self, lang: str, audience: str) -> list[Entry]:
         """Pages for an audience in a language; events only while still to come."""
         built = self.snapshot.build_date
         today = date.fromisoformat(built) if built else date.min
+        self.note(*(f"kind:{lang}:{kind}" for kind in AUDIENCE_KINDS))
         return [
             e
             for e in self.entries[lang]

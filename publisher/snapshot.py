@@ -1,7 +1,8 @@
 """API snapshots on disk: one folder per territory, one file per language.
 
-The build date is stored with the snapshot, so the same snapshot and date give
-the same bytes whenever and wherever the build runs.
+The build date and the redirects of moved pages are stored with the snapshot,
+so the same snapshot and date give the same bytes whenever and wherever the
+build runs. An incremental build applies the change feed to the saved snapshot.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .api import PAGE_TYPES, ApiClient
+from .api import PAGE_TYPES, ApiClient, Changes
 from .errors import TerritoryNotFound
 
 
@@ -21,6 +22,7 @@ class Snapshot:
     territory: dict
     build_date: str
     pages: list[dict] = field(default_factory=list)
+    redirects: list[dict] = field(default_factory=list)
 
     @property
     def slug(self) -> str:
@@ -38,11 +40,20 @@ class Snapshot:
             by_lang[page["meta"]["locale"]].append(page)
         _write_json(
             folder / "territory.json",
-            {"territory": self.territory, "build_date": self.build_date},
+            {
+                "territory": self.territory,
+                "build_date": self.build_date,
+                "redirects": self.redirects,
+            },
         )
+        written = {"territory.json"}
         for lang in sorted(set(by_lang) | set(self.languages)):
             pages = sorted(by_lang.get(lang, []), key=lambda p: p["id"])
             _write_json(folder / f"{lang}.json", pages)
+            written.add(f"{lang}.json")
+        for stale in folder.glob("*.json"):  # a language no page has any more
+            if stale.name not in written:
+                stale.unlink()
         return folder
 
     @classmethod
@@ -53,7 +64,23 @@ class Snapshot:
         for path in sorted(folder.glob("*.json")):
             if path.name != "territory.json":
                 pages.extend(json.loads(path.read_text("utf-8")))
-        return cls(head["territory"], head["build_date"], pages)
+        return cls(
+            head["territory"], head["build_date"], pages, head.get("redirects", [])
+        )
+
+    @classmethod
+    def exists(cls, root: Path, slug: str) -> bool:
+        return (root / slug / "territory.json").is_file()
+
+    def apply(self, changes: Changes) -> None:
+        """Upsert the changed pages and drop the removed ones, by id: applying the
+        same changes twice gives the same snapshot."""
+        removed = {t["id"] for t in changes.tombstones}
+        # Only the types a full fetch asks for, so both give the same snapshot.
+        changed = {p["id"]: p for p in changes.items if p["meta"]["type"] in PAGE_TYPES}
+        removed |= {p["id"] for p in changes.items} - changed.keys()
+        kept = [p for p in self.pages if p["id"] not in removed | changed.keys()]
+        self.pages = sorted([*kept, *changed.values()], key=lambda p: p["id"])
 
 
 def _write_json(path: Path, data: object) -> None:
@@ -91,4 +118,4 @@ def fetch_snapshot(
         batch = list(client.pages(territory["site"], page_type))
         pages.extend(batch)
         progress(f"{territory['slug']}: {len(batch):>5} {page_type}")
-    return Snapshot(territory, build_date, pages)
+    return Snapshot(territory, build_date, pages, client.redirects(territory["slug"]))

@@ -14,8 +14,10 @@ class FlakyApi(BaseHTTPRequestHandler):
     """Answers from a script of (status, body) pairs, one per request."""
 
     script: list[tuple[int, str]] = []
+    seen: list[str] = []
 
     def do_GET(self):
+        self.seen.append(self.path)
         status, body = self.script.pop(0) if self.script else (500, "")
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
@@ -73,3 +75,45 @@ def test_a_listing_that_stops_short_is_an_error(api):
 def test_unreachable_cms_says_what_to_check():
     with pytest.raises(ApiError, match="--api points at it"):
         client("http://127.0.0.1:9").territories()
+
+
+def feed(cursor, items=(), tombstones=(), more=False, reset=False):
+    body = {"cursor": cursor, "reset": reset, "more": more}
+    return 200, json.dumps({**body, "items": items, "tombstones": tombstones})
+
+
+def test_the_change_feed_is_followed_to_its_end(api):
+    _, url = api
+    FlakyApi.seen = []
+    FlakyApi.script = [
+        feed("c1", items=[{"id": 1, "title": "a"}, {"id": 2}], more=True),
+        (502, ""),  # retried like any other request
+        feed("c2", items=[{"id": 1, "title": "b"}], tombstones=[{"id": 2}]),
+    ]
+    changes = client(url).changes("lecce", "c0")
+    assert (changes.cursor, changes.reset) == ("c2", False)
+    assert changes.items == [{"id": 1, "title": "b"}]
+    assert changes.tombstones == [{"id": 2}]
+    assert FlakyApi.seen[0] == "/api/v2/changes/?territory=lecce&since=c0"
+    assert FlakyApi.seen[-1] == "/api/v2/changes/?territory=lecce&since=c1"
+
+
+def test_a_reset_or_a_cms_without_feed_means_fetch_everything(api):
+    _, url = api
+    FlakyApi.script = [feed("c1", items=[{"id": 1}], more=True), feed("c9", reset=True)]
+    changes = client(url).changes("lecce", "c0")
+    assert (changes.cursor, changes.reset, changes.items) == ("c9", True, [])
+    FlakyApi.script = [(404, '{"message": "not found"}')]
+    assert client(url).changes("lecce").reset
+    FlakyApi.script = [(404, '{"message": "not found"}')]
+    assert client(url).redirects("lecce") == []
+
+
+def test_redirects_and_a_broken_feed(api):
+    _, url = api
+    rows = [{"old_path": "/luoghi/vecchio/", "locale": "it", "page": 12}]
+    FlakyApi.script = [(200, json.dumps({"items": rows}))]
+    assert client(url).redirects("lecce") == rows
+    FlakyApi.script = [(200, json.dumps({"cursor": 3, "items": []}))]
+    with pytest.raises(ApiError, match="changes/ for lecce answered an unusable batch"):
+        client(url).changes("lecce", "c0")

@@ -1,0 +1,181 @@
+"""What an incremental build must re-render, and the state it keeps between builds.
+
+`content/state/<territory>.json` describes the output in dist/<territory>: the
+change feed's cursor, a fingerprint of everything besides the CMS's pages that
+the output depends on (theme, catalogs, hand-written pages, publisher code,
+territory settings, build date), a hash of every published page, where each
+page is listed, and the dependency index: for every output file, the keys of
+what it read while rendering (see `SiteModel.reading`).
+
+A change marks keys: `id:` of the pages that changed, `tk:` of their translation
+keys (alternates, language switchers, links to them) and `kind:<lang>:<kind>` of
+the listings they enter or leave. Every output that read a marked key is
+re-rendered, and so is every new one; the others are the same bytes as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from .render import ROOT, THEME_DIR
+from .sitemodel import SiteModel
+from .snapshot import Snapshot
+
+VERSION = 1
+TRANSLATIONS_DIR = ROOT / "translations"
+# Libraries whose version can change the bytes of a page.
+LIBRARIES = ("jinja2", "babel", "markdown", "nh3", "markupsafe", "pelican")
+
+
+@dataclass
+class State:
+    """What the build that made dist/<territory> knew; saved after the swap."""
+
+    cursor: str | None
+    fingerprint: str
+    digest: str
+    pages: dict[str, list] = field(default_factory=dict)  # id: [hash, key]
+    entries: dict[str, dict[str, list]] = field(default_factory=dict)
+    outputs: dict[str, list[str]] = field(default_factory=dict)  # file: keys read
+
+    @classmethod
+    def load(cls, path: Path) -> State | None:
+        """The saved state; None when missing, unreadable or of another version."""
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            if data.pop("version") != VERSION:
+                return None
+            return cls(**data)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(
+            json.dumps({"version": VERSION, **asdict(self)}, sort_keys=True), "utf-8"
+        )
+        tmp.replace(path)
+
+
+@dataclass
+class Plan:
+    """The files to render (None: all), to drop, and what changed."""
+
+    render: set[str] | None
+    remove: set[str] = field(default_factory=set)
+    changed: int = 0
+    removed: int = 0
+
+
+def _files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    )
+
+
+def fingerprint(snapshot: Snapshot, pages_dir: Path) -> str:
+    """A hash of every input of the output that does not come from a page."""
+    digest = hashlib.sha256(f"vetrina-state-{VERSION}".encode())
+    for name, folder in (
+        ("publisher", ROOT / "publisher"),
+        ("site", ROOT / "site"),
+        ("theme", THEME_DIR),
+        ("translations", TRANSLATIONS_DIR),
+        ("pages", pages_dir),
+    ):
+        for path in _files(folder):
+            digest.update(f"\0{name}/{path.relative_to(folder).as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+    for library in LIBRARIES:
+        try:
+            version = metadata.version(library)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"\0{library}={version}".encode())
+    head = {"territory": snapshot.territory, "build_date": snapshot.build_date}
+    digest.update(json.dumps(head, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def page_table(model: SiteModel, media: dict[str, str]) -> dict[str, list]:
+    """id: [hash, translation key] of every published page.
+
+    The hash covers the page and where its images are served from, so a
+    rendition that could not be downloaded last time counts as a change.
+    """
+    table = {}
+    for page_id, page in model.by_id.items():
+        served = sorted(
+            (rendition["url"], media.get(rendition["url"]))
+            for image in page.get("media", {}).get("images", {}).values()
+            for rendition in image.get("renditions", [])
+        )
+        text = json.dumps([page, served], sort_keys=True, ensure_ascii=False)
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        table[str(page_id)] = [digest, page["meta"]["translation_key"]]
+    return table
+
+
+def entry_table(model: SiteModel) -> dict[str, dict[str, list]]:
+    """lang: {id: [URL, kind, fallback]}: where each page is published."""
+    return {
+        lang: {str(e.page["id"]): [e.url, e.kind, e.fallback] for e in entries}
+        for lang, entries in model.entries.items()
+    }
+
+
+def content_digest(fingerprint: str, pages: dict, redirects: list) -> str:
+    """Names the output of a build: the same content gives the same digest."""
+    text = json.dumps([fingerprint, pages, redirects], sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def plan(
+    state: State,
+    pages: dict[str, list],
+    entries: dict[str, dict[str, list]],
+    outputs: dict[str, str],
+) -> Plan:
+    """Which of `outputs` (file: URL) to render again, from the state's index."""
+    changed = {
+        page_id
+        for page_id in state.pages.keys() | pages.keys()
+        if state.pages.get(page_id, [None])[0] != pages.get(page_id, [None])[0]
+    }
+    keys = {f"id:{page_id}" for page_id in changed}
+    keys |= {
+        f"tk:{table[page_id][1]}"
+        for page_id in changed
+        for table in (state.pages, pages)
+        if page_id in table
+    }
+    moved = set()  # URLs of pages that changed, appeared, left or moved
+    for lang in state.entries.keys() | entries.keys():
+        before, after = state.entries.get(lang, {}), entries.get(lang, {})
+        for page_id in before.keys() | after.keys():
+            old, new = before.get(page_id), after.get(page_id)
+            if old == new and page_id not in changed:
+                continue
+            for where in (old, new):
+                if where:
+                    keys.add(f"kind:{lang}:{where[1]}")
+                    moved.add(where[0])
+    render = set()
+    for file, url in outputs.items():
+        read = state.outputs.get(file)
+        if read is None or url in moved or not keys.isdisjoint(read):
+            render.add(file)
+    return Plan(
+        render=render,
+        remove=set(state.outputs) - set(outputs),
+        changed=len(changed & pages.keys()),
+        removed=len(changed - pages.keys()),
+    )
