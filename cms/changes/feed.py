@@ -85,7 +85,9 @@ def read_feed(
         or (oldest is not None and since < oldest - 1)
         or bounds["territory"] is not None
     ):
-        return FeedPage(cursor=settled, reset=True)
+        # Never below the retained log, or the next call would reset again.
+        floor = oldest - 1 if oldest is not None else 0
+        return FeedPage(cursor=max(settled, floor), reset=True)
 
     # Grouped by page and ordered by each page's latest change: a page cut off by
     # `limit` has all its changes after the boundary, so the next call gets it.

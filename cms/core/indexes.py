@@ -6,8 +6,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 
+from .pages import PreviewMixin
 
-class IndexPage(Page):
+
+class IndexPage(PreviewMixin, Page):
     """A section of a territory: an introduction above a list of its pages."""
 
     intro = models.TextField(_("introduction"), blank=True)

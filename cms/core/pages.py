@@ -11,6 +11,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from .api.fields import MediaField, RawStreamField, ReferenceField
 from .api.references import ids_of, stream_references
@@ -20,7 +21,22 @@ from .fields import MultipleChoiceField
 from .models import CustomImage
 
 
-class ContentPage(Page):
+class PreviewMixin(HeadlessPreviewMixin):
+    """Previewed by the CMS's own view through the theme (cms/preview).
+
+    In redirect mode the preview panel's `in_preview_panel` flag would be lost on
+    the way to the preview view; it travels in the URL so the userbar's
+    accessibility checker reports to the panel.
+    """
+
+    def get_preview_url(self, request, token: str) -> str:
+        url = super().get_preview_url(request, token)
+        if getattr(request, "in_preview_panel", False):
+            url += "&in_preview_panel=true"
+        return url
+
+
+class ContentPage(PreviewMixin, Page):
     """A public page with a summary, a hero image and a body."""
 
     summary = models.TextField(

@@ -16,6 +16,7 @@ from cms.core.pages import (
     ContactsMixin,
     ContentPage,
     LocationMixin,
+    PreviewMixin,
     missing_alt_text,
 )
 
@@ -74,7 +75,7 @@ class BusinessPage(LocationMixin, ContactsMixin, ContentPage):
         verbose_name_plural = _("businesses")
 
 
-class OfferPage(Page):
+class OfferPage(PreviewMixin, Page):
     """A time-limited offer of a business, linked to the places and events it suits."""
 
     description = models.TextField(

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "preview"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.preview, name="page"),
+    path("static/<slug:territory>/<path:name>", views.static, name="static"),
+]

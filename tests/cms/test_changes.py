@@ -480,3 +480,16 @@ def test_one_insert_per_event(territory):
         publish(PlacePageFactory(parent=territory.sections["places"]))
     assert change_inserts(queries) == 1
     assert Change.objects.filter(scope=Scope.PAGE).count() == 1
+
+
+def test_a_reset_among_young_changes_gives_a_cursor_that_works_next_time(
+    territory, client
+):
+    """Right after a burst of edits nothing is settled yet; the reset's cursor
+    must still let the next call be incremental, not another full fetch."""
+    Change.objects.all().delete()  # the log starts after a prune...
+    publish(PlacePageFactory(parent=territory.sections["places"]))  # ...and is young
+    cursor = get_feed(client)["cursor"]
+    following = get_feed(client, cursor)
+    assert following["reset"] is False
+    assert len(following["items"]) == 1  # re-delivered until it settles
