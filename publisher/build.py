@@ -96,7 +96,31 @@ def state_path(options: BuildOptions, slug: str) -> Path:
 def build(options: BuildOptions, progress: Progress = print) -> list[TerritoryReport]:
     client = ApiClient(options.api)
     territories = choose_territories(client, options.territories)
-    return [sync_territory(client, t, options, progress) for t in territories]
+    reports = []
+    for territory in territories:
+        with territory_lock(options, territory["slug"], progress):
+            reports.append(sync_territory(client, territory, options, progress))
+    return reports
+
+
+@contextlib.contextmanager
+def territory_lock(options: BuildOptions, slug: str, progress: Progress):
+    """One build of a territory at a time (the CMS worker, cron, a person):
+    they share the snapshot, the state and the output folder."""
+    import fcntl
+
+    path = options.content / "state" / f"{slug}.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            progress(f"{slug}: waiting for another build of it to finish…")
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def sync_territory(

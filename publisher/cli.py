@@ -34,6 +34,13 @@ def demo(args: argparse.Namespace) -> int:
     print("3/4 Starting the CMS: web, worker, scheduler…")
     cms = f"http://{args.host}:{args.port}"
     dist = project / "dist"
+    # The worker rebuilds a territory whenever its content changes (publish to
+    # live): against this CMS, into the same dist/ the local server shows.
+    env.update(
+        VETRINA_BUILD_API_URL=cms,
+        VETRINA_DIST_DIR=str(dist),
+        VETRINA_CONTENT_DIR=str(project / "content"),
+    )
     services = [
         Service("web", ("runserver", f"{args.host}:{args.port}", "--noreload")),
         Service("worker", ("db_worker",)),
@@ -55,6 +62,8 @@ def demo(args: argparse.Namespace) -> int:
                 f"http://{args.host}:{args.site_port + i}/\n"
                 for i, r in enumerate(sorted(reports, key=lambda r: r.slug))
             )
+            + "Publishing in the admin rebuilds its site in dist/ within seconds "
+            "(Publishing menu: status of each build).\n"
             + "Press Ctrl-C to stop.\n"
         )
         return [
