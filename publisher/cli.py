@@ -63,8 +63,7 @@ def demo(args: argparse.Namespace) -> int:
                 for i, r in enumerate(sorted(reports, key=lambda r: r.slug))
             )
             + "Publishing in the admin rebuilds its site in dist/ within seconds "
-            "(Publishing menu: status of each build).\n"
-            + "Press Ctrl-C to stop.\n"
+            "(Publishing menu: status of each build).\n" + "Press Ctrl-C to stop.\n"
         )
         return [
             Service(
