@@ -50,6 +50,8 @@ EVERY_WEEKDAY = (
     N_("every Saturday"),
     N_("every Sunday"),
 )
+# Cards sit in a grid of columns at least 15rem wide inside a 64rem page.
+CARD_SIZES = "(min-width: 49rem) 19rem, (min-width: 33rem) 45vw, 100vw"
 
 
 @functools.cache
@@ -91,11 +93,18 @@ class Helpers:
 
     # Images
     def image(
-        self, image_id: int | None, sizes: str = "100vw", eager: bool = False
+        self,
+        image_id: int | None,
+        sizes: str = "100vw",
+        eager: bool = False,
+        page: dict | None = None,
     ) -> Markup:
-        if image_id is None:
-            return Markup("")
-        data = self.entry.page.get("media", {}).get("images", {}).get(str(image_id))
+        """An image of `page` (the page being rendered unless given), served here.
+
+        The API sends each page with its own images only: a listing passes the
+        listed page.
+        """
+        data = self._image_data(image_id, page)
         if not data:
             return Markup("")
         served = [
@@ -116,9 +125,19 @@ class Helpers:
             data.get("alt", ""), loading,
         )  # fmt: skip
 
-    def credit(self, image_id: int | None) -> str:
-        data = self.entry.page.get("media", {}).get("images", {}).get(str(image_id))
-        return (data or {}).get("credit", "")
+    def card_image(self, item: Entry) -> Markup:
+        """A listed page's own picture: its hero image, or an offer's image."""
+        image_id = item.page.get("hero_image") or item.page.get("image")
+        return self.image(image_id, sizes=CARD_SIZES, page=item.page)
+
+    def credit(self, image_id: int | None, page: dict | None = None) -> str:
+        return (self._image_data(image_id, page) or {}).get("credit", "")
+
+    def _image_data(self, image_id: int | None, page: dict | None) -> dict | None:
+        if image_id is None:
+            return None
+        media = (self.entry.page if page is None else page).get("media", {})
+        return media.get("images", {}).get(str(image_id))
 
     # Text
     def rich(self, html: str | None) -> Markup:

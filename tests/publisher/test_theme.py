@@ -366,6 +366,30 @@ def test_places_by_kind_and_stories_newest_first(site):
     assert "<h2><a" in stories  # cards right under the h1: no skipped level
 
 
+def test_a_card_shows_the_listed_pages_own_image(site):
+    renditions = [
+        {"url": f"https://cms.test/duomo-{w}.webp", "width": w, "height": w // 2}
+        for w in (480, 960)
+    ]
+    image = {"alt": "Facciata barocca", "credit": "", "renditions": renditions}
+    site.by_id[14]["hero_image"] = 77
+    site.by_id[14]["media"]["images"]["77"] = image
+    assert "77" not in site.by_id[3]["media"]["images"]  # not the index's own
+    media = {r["url"]: f"/media/d{r['width']}.webp" for r in renditions}
+    entry = next(e for e in site.entries["it"] if e.url == "/it/luoghi/")
+    ctx = RenderContext(site, "it", media=media, build_date="2026-11-25")
+    html = main(render_page(entry, ctx))
+    card = html[html.rindex('<li class="card">', 0, html.index("Àlfa")) :]
+    tag = re.search(r"<img [^>]+>", card[: card.index("</li>")])
+    assert tag, card
+    for part in ('src="/media/d960.webp"', "/media/d480.webp 480w",
+                 'width="960" height="480"', 'alt="Facciata barocca"',
+                 'loading="lazy"', 'decoding="async"', 'sizes="'):  # fmt: skip
+        assert part in tag[0], part
+    assert "cms.test" not in html
+    assert html.count("<img ") == 1  # the other places have no image
+
+
 def test_arabic_pages_are_right_to_left_and_translated(site):
     html = render(site, "ar", "/ar/luoghi/museo/")
     assert '<html lang="ar" dir="rtl">' in html
