@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ChangesConfig(AppConfig):
@@ -6,7 +7,7 @@ class ChangesConfig(AppConfig):
 
     name = "cms.changes"
     label = "changes"
-    verbose_name = "Change feed"
+    verbose_name = _("Change feed")
 
     def ready(self) -> None:
         from . import signal_handlers

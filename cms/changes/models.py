@@ -30,6 +30,7 @@ class Change(models.Model):
     class Meta:
         indexes = [models.Index(fields=["site", "id"], name="changes_site_id")]
         verbose_name = _("change")
+        verbose_name_plural = _("changes")
 
     def __str__(self) -> str:
         what = f"page {self.page_id}" if self.scope == Scope.PAGE else "territory"
@@ -59,6 +60,7 @@ class OldPath(models.Model):
             )
         ]
         verbose_name = _("old path")
+        verbose_name_plural = _("old paths")
 
     def __str__(self) -> str:
         return f"{self.locale}{self.old_path} → page {self.page_id}"

@@ -39,6 +39,7 @@ class EventsIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("events index")
+        verbose_name_plural = _("events indexes")
 
 
 class EventPage(AudiencesMixin, ContentPage):
@@ -140,6 +141,7 @@ class EventPage(AudiencesMixin, ContentPage):
 
     class Meta:
         verbose_name = _("event")
+        verbose_name_plural = _("events")
 
     def clean(self) -> None:
         super().clean()

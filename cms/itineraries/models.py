@@ -31,6 +31,7 @@ class ItinerariesIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("itineraries index")
+        verbose_name_plural = _("itineraries indexes")
 
 
 class ItineraryPage(AudiencesMixin, ContentPage):
@@ -90,6 +91,7 @@ class ItineraryPage(AudiencesMixin, ContentPage):
 
     class Meta:
         verbose_name = _("itinerary")
+        verbose_name_plural = _("itineraries")
 
 
 class ItineraryStop(Orderable):

@@ -36,6 +36,7 @@ class BusinessesIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("businesses index")
+        verbose_name_plural = _("businesses indexes")
 
 
 class BusinessPage(LocationMixin, ContactsMixin, ContentPage):
@@ -137,6 +138,7 @@ class OfferPage(PreviewMixin, Page):
 
     class Meta:
         verbose_name = _("offer")
+        verbose_name_plural = _("offers")
 
     def clean(self) -> None:
         super().clean()

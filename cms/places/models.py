@@ -50,6 +50,7 @@ class PlacesIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("places index")
+        verbose_name_plural = _("places indexes")
 
 
 class PlacePage(AudiencesMixin, LocationMixin, ContactsMixin, ContentPage):
@@ -113,6 +114,7 @@ class PlacePage(AudiencesMixin, LocationMixin, ContactsMixin, ContentPage):
 
     class Meta:
         verbose_name = _("place")
+        verbose_name_plural = _("places")
 
 
 class OpeningHours(Orderable):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PreviewConfig(AppConfig):
@@ -6,4 +7,4 @@ class PreviewConfig(AppConfig):
 
     name = "cms.preview"
     label = "preview"
-    verbose_name = "Preview"
+    verbose_name = _("Preview")

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PublishingConfig(AppConfig):
@@ -6,7 +7,7 @@ class PublishingConfig(AppConfig):
 
     name = "cms.publishing"
     label = "publishing"
-    verbose_name = "Publishing"
+    verbose_name = _("Publishing")
 
     def ready(self) -> None:
         from . import signal_handlers

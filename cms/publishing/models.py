@@ -23,6 +23,7 @@ class BuildState(models.Model):
 
     class Meta:
         verbose_name = _("build queue")
+        verbose_name_plural = _("build queues")
 
     def __str__(self) -> str:
         return f"{self.site}: pending={self.pending} running={self.running_since}"
@@ -51,6 +52,7 @@ class Build(models.Model):
     class Meta:
         ordering = ["-started_at", "-pk"]
         verbose_name = _("build")
+        verbose_name_plural = _("builds")
 
     def __str__(self) -> str:
         return f"{self.site} {self.started_at:%Y-%m-%d %H:%M} {self.status}"

@@ -21,6 +21,7 @@ class StoriesIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("stories index")
+        verbose_name_plural = _("stories indexes")
 
 
 class StoryPage(AudiencesMixin, ContentPage):
@@ -55,6 +56,7 @@ class StoryPage(AudiencesMixin, ContentPage):
 
     class Meta:
         verbose_name = _("story")
+        verbose_name_plural = _("stories")
         ordering = ["-date"]
 
 

@@ -30,6 +30,7 @@ class TerritoryHomePage(ContentPage):
 
     class Meta:
         verbose_name = _("territory home page")
+        verbose_name_plural = _("territory home pages")
 
 
 class Fallback(models.TextChoices):
@@ -180,6 +181,7 @@ class TerritorySettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("territory settings")
+        verbose_name_plural = _("territory settings")
 
     def __str__(self) -> str:
         return self.slug or str(self.site)
