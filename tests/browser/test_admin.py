@@ -15,4 +15,4 @@ def test_editor_logs_in_and_finds_the_territory_pages(
     page.wait_for_url(f"{live_server.url}/admin/")
     assert page.locator("html").get_attribute("lang") == "it"  # Italian first
     page.goto(f"{live_server.url}/admin/pages/{territory.home.pk}/")
-    assert page.get_by_text("Luoghi").first.is_visible()
+    assert page.get_by_role("link", name="Luoghi", exact=True).is_visible()
