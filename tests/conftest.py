@@ -33,6 +33,15 @@ def territory(db):
     )
 
 
+def publish_home_and_sections_in(territory, code: str) -> None:
+    """Translate the home and the sections (as editors would first) and publish."""
+    from cms.territories.setup import get_locale
+
+    locale = get_locale(code)
+    for page in (territory.home, *territory.sections.values()):
+        page.copy_for_translation(locale).save_revision().publish()
+
+
 @pytest.fixture
 def other_territory(db):
     from cms.territories.setup import create_territory

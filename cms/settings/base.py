@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "cms.changes",
     "cms.publishing",
     "cms.preview",
+    "cms.owners",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_headless_preview",

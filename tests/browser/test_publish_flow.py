@@ -14,6 +14,7 @@ from cms.publishing.models import Build
 from tests.browser.conftest import serving
 from tests.browser.test_editor_flow import log_in
 from tests.cms.factories import PlacePageFactory
+from tests.conftest import publish_home_and_sections_in
 
 
 def wait_for_file_text(path, text: str, seconds: float = 60) -> float:
@@ -45,14 +46,12 @@ def test_editor_edits_previews_publishes_and_the_static_site_follows(
             },
         },
     ):
-        english = get_locale("en")
-        for section in (territory.home, *territory.sections.values()):
-            section.copy_for_translation(english).save_revision().publish()
+        publish_home_and_sections_in(territory, "en")
         place = PlacePageFactory(
             parent=territory.sections["places"], title="Duomo", slug="duomo"
         )
         place.save_revision().publish()  # as an editor would, not as a factory
-        translated = place.copy_for_translation(english)
+        translated = place.copy_for_translation(get_locale("en"))
         translated.title, translated.slug = "Cathedral", "cathedral"
         translated.save_revision().publish()
         italian = dist / "lecce/it/luoghi/duomo/index.html"

@@ -20,6 +20,7 @@ from cms.publishing.backends import (
     get_backend,
 )
 from cms.publishing.models import Build, BuildState
+from tests.conftest import publish_home_and_sections_in
 from tests.fakes.netlify import TOKEN, FakeNetlify, running, sign
 
 SECRET = "jws-secret"
@@ -204,11 +205,7 @@ def test_build_hook_then_netlify_reports_the_outcome(territory, client):
 def test_netlify_deploy_uploads_the_build_and_its_notification_comes_back(
     territory, live_server, tmp_path
 ):
-    from cms.territories.setup import get_locale
-
-    english = get_locale("en")
-    for page in (territory.home, *territory.sections.values()):
-        page.copy_for_translation(english).save_revision().publish()
+    publish_home_and_sections_in(territory, "en")
     territory.settings.netlify_site_id = "lecce-site"
     territory.settings.save()
     notify = live_server.url + reverse(

@@ -9,6 +9,7 @@ from publisher import build as build_module
 from publisher.build import BuildOptions, build
 from publisher.errors import TooManyDropped
 from tests.cms.factories import EventPageFactory, ImageFactory, PlacePageFactory
+from tests.conftest import publish_home_and_sections_in
 
 HOSTILE = "<script>alert('x')</script> & Co"
 
@@ -18,9 +19,7 @@ def content(territory):
     from cms.territories.setup import get_locale
 
     english = get_locale("en")
-    for page in (territory.home, *territory.sections.values()):
-        translated = page.copy_for_translation(english)
-        translated.save_revision().publish()
+    publish_home_and_sections_in(territory, "en")
     places = [
         PlacePageFactory(
             parent=territory.sections["places"],
