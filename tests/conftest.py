@@ -66,4 +66,16 @@ def pytest_collection_modifyitems(items):
         marker = item.get_closest_marker("django_db")
         return bool(marker and marker.kwargs.get("transaction"))
 
+    # A flush without serialized rollback leaves the next transactional test
+    # without content types, the root page and the root collection.
+    careless = [
+        item.nodeid
+        for item in items
+        if flushes(item)
+        and not item.get_closest_marker("django_db").kwargs.get("serialized_rollback")
+    ]
+    if careless:
+        raise pytest.UsageError(
+            "transactional tests need serialized_rollback=True: " + ", ".join(careless)
+        )
     items.sort(key=flushes)

@@ -437,7 +437,7 @@ def test_unknown_or_missing_territory(db, client):
     assert response.status_code == 400
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_content_changed_is_sent_once_per_territory_per_transaction(
     territory, other_territory
 ):

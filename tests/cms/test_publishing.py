@@ -62,7 +62,7 @@ def test_a_change_builds_its_territory_at_once_and_only_it(
     assert BuildState.objects.get(pk=territory.site.pk).running_since is None
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_edits_during_a_build_cause_one_more_build_not_one_each(territory):
     """Outside a test transaction, as in the worker, requests act at once."""
     Build.objects.all().delete()  # the fixture's own publishing built already
@@ -118,7 +118,7 @@ def test_a_failed_build_is_reported_in_words_and_in_the_admin(
     assert 'data-status="failed"' in page
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_local_builder_cannot_reach_the_api_keeps_the_site_and_says_why(
     territory, tmp_path
 ):
@@ -201,7 +201,7 @@ def test_build_hook_then_netlify_reports_the_outcome(territory, client):
     assert "non-zero exit code" in build.message
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_netlify_deploy_uploads_the_build_and_its_notification_comes_back(
     territory, live_server, tmp_path
 ):
@@ -231,7 +231,7 @@ def test_netlify_deploy_uploads_the_build_and_its_notification_comes_back(
     assert build.pages and build.deploy_id == "d1"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_publishing_only_queues_and_the_real_worker_builds(territory):
     """Publishing writes a queue row and nothing more; `db_worker` builds."""
     from django.core.management import call_command
