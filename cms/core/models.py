@@ -7,6 +7,8 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
 
+from .validators import PLAIN_TEXT_VALIDATORS
+
 
 def rendition_specs() -> list[str]:
     """The fixed list of renditions every image gets; the API serves only these."""
@@ -20,12 +22,15 @@ class CustomImage(AbstractImage):
         _("alternative text"),
         max_length=255,
         blank=True,
+        validators=PLAIN_TEXT_VALIDATORS,
         help_text=_(
             "Describe the image for people who cannot see it. "
             "Required before a page using it can be published."
         ),
     )
-    credit = models.CharField(_("credit"), max_length=255, blank=True)
+    credit = models.CharField(
+        _("credit"), max_length=255, blank=True, validators=PLAIN_TEXT_VALIDATORS
+    )
 
     admin_form_fields = (*Image.admin_form_fields, "alt_text", "credit")
 

@@ -19,6 +19,7 @@ from .blocks import BodyBlock
 from .choices import Audience
 from .fields import MultipleChoiceField
 from .models import CustomImage
+from .validators import plain_text_errors
 
 
 class PreviewMixin(HeadlessPreviewMixin):
@@ -74,13 +75,23 @@ class ContentPage(PreviewMixin, Page):
     ]
     # Related objects the API prefetches for a whole listing page at once.
     api_prefetch: tuple[str, ...] = ()
+    # Plain-text fields declared by Page and by the shared abstract classes are
+    # checked in clean(): a validator on them would migrate every content app.
+    plain_text: tuple[str, ...] = ("title", "summary")
 
     class Meta:
         abstract = True
 
+    @classmethod
+    def plain_text_fields(cls) -> list[str]:
+        names = (
+            n for k in reversed(cls.__mro__) for n in vars(k).get("plain_text", ())
+        )
+        return list(dict.fromkeys(names))
+
     def clean(self) -> None:
         super().clean()
-        errors = {}
+        errors = plain_text_errors(self, self.plain_text_fields())
         image = self.hero_image
         if image is not None and not image.alt_text.strip():
             errors["hero_image"] = missing_alt_text(image)
@@ -141,6 +152,8 @@ class LocationMixin(models.Model):
         help_text=_("Between -180 and 180, e.g. 18.169139 for Lecce."),
     )
 
+    plain_text = ("address",)
+
     location_panels = [
         MultiFieldPanel(
             [FieldPanel("address"), FieldPanel("latitude"), FieldPanel("longitude")],
@@ -171,6 +184,8 @@ class ContactsMixin(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
+
+    plain_text = ("phone",)
 
     contact_panels = [
         MultiFieldPanel(

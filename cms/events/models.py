@@ -17,6 +17,7 @@ from wagtail.models import Orderable
 from cms.core.api.fields import ReferenceField
 from cms.core.indexes import IndexPage
 from cms.core.pages import AudiencesMixin, ContentPage
+from cms.core.validators import PLAIN_TEXT_VALIDATORS
 
 ROME = ZoneInfo("Europe/Rome")
 
@@ -75,6 +76,7 @@ class EventPage(AudiencesMixin, ContentPage):
         _("other location"),
         max_length=255,
         blank=True,
+        validators=PLAIN_TEXT_VALIDATORS,
         help_text=_("When the event is not at one of our places."),
     )
     status = models.CharField(

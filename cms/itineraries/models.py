@@ -1,6 +1,6 @@
 """Itineraries: an ordered walk, ride or drive through places."""
 
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -11,6 +11,7 @@ from wagtail.models import Orderable
 from cms.core.api.fields import ReferenceField
 from cms.core.indexes import IndexPage
 from cms.core.pages import AudiencesMixin, ContentPage
+from cms.core.validators import PLAIN_TEXT_VALIDATORS
 
 
 class Mode(models.TextChoices):
@@ -104,7 +105,11 @@ class ItineraryStop(Orderable):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(
+        _("note"),
+        blank=True,
+        validators=[*PLAIN_TEXT_VALIDATORS, MaxLengthValidator(2000)],
+    )
 
     panels = ["place", "note"]
     api_fields = [

@@ -1,6 +1,7 @@
 """Places: museums, libraries, archives, churches, sites and monuments."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -11,6 +12,7 @@ from wagtail.search import index
 
 from cms.core.indexes import IndexPage
 from cms.core.pages import AudiencesMixin, ContactsMixin, ContentPage, LocationMixin
+from cms.core.validators import PLAIN_TEXT_VALIDATORS
 
 
 class PlaceKind(models.TextChoices):
@@ -65,7 +67,10 @@ class PlacePage(AudiencesMixin, LocationMixin, ContactsMixin, ContentPage):
     easy_read_material = models.BooleanField(_("easy-read material"), default=False)
     admission_free = models.BooleanField(_("free admission"), default=False)
     ticket_notes = models.TextField(
-        _("ticket notes"), blank=True, help_text=_("Reductions, bookings, passes.")
+        _("ticket notes"),
+        blank=True,
+        validators=[*PLAIN_TEXT_VALIDATORS, MaxLengthValidator(2000)],
+        help_text=_("Reductions, bookings, passes."),
     )
 
     parent_page_types = ["places.PlacesIndexPage"]
@@ -149,7 +154,9 @@ class OpeningException(Orderable):
     closed = models.BooleanField(_("closed"), default=True)
     opens = models.TimeField(_("opens"), null=True, blank=True)
     closes = models.TimeField(_("closes"), null=True, blank=True)
-    note = models.CharField(_("note"), max_length=255, blank=True)
+    note = models.CharField(
+        _("note"), max_length=255, blank=True, validators=PLAIN_TEXT_VALIDATORS
+    )
 
     panels = ["start_date", "end_date", "closed", "opens", "closes", "note"]
     api_fields = [
@@ -173,7 +180,9 @@ class TicketPrice(Orderable):
     page = ParentalKey(
         PlacePage, on_delete=models.CASCADE, related_name="ticket_prices"
     )
-    label = models.CharField(_("ticket"), max_length=100)
+    label = models.CharField(
+        _("ticket"), max_length=100, validators=PLAIN_TEXT_VALIDATORS
+    )
     price = models.DecimalField(_("price (€)"), max_digits=7, decimal_places=2)
 
     panels = ["label", "price"]

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -93,14 +94,27 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 _VALIDATION = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": f"{_VALIDATION}.{name}"}
-    for name in (
-        "UserAttributeSimilarityValidator",
-        "MinimumLengthValidator",
-        "CommonPasswordValidator",
-        "NumericPasswordValidator",
-    )
+    {"NAME": f"{_VALIDATION}.UserAttributeSimilarityValidator"},
+    {"NAME": f"{_VALIDATION}.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": f"{_VALIDATION}.CommonPasswordValidator"},
+    {"NAME": f"{_VALIDATION}.NumericPasswordValidator"},
 ]
+
+# Guessing passwords: after ATTEMPTS failures a username is locked out from that
+# address for MINUTES (cms/core/security.py), whichever view checks the password.
+AUTHENTICATION_BACKENDS = ["cms.core.security.LockoutBackend"]
+VETRINA_LOGIN_LOCKOUT = {"ATTEMPTS": 5, "MINUTES": 15}
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.core.security.LoginForm"
+
+# Headers on every response; production adds HTTPS-only cookies and HSTS.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"  # the preview view opts into SAMEORIGIN for its panel
+VETRINA_PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+    "accelerometer=(), gyroscope=(), magnetometer=(), browsing-topics=()"
+)
 
 # Editors work in Italian first; the admin also speaks English.
 LANGUAGE_CODE = "it"
@@ -148,6 +162,8 @@ WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.core.forms.CustomImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+# Checked on upload (cms/core/forms.py); the stored original loses its metadata.
+VETRINA_IMAGE_LIMITS = {"MIN_WIDTH": 200, "MAX_SIDE": 8000}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt", "gpx"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
