@@ -1,9 +1,13 @@
 """Local businesses and the offers they publish under moderation."""
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -62,7 +66,10 @@ class BusinessPage(LocationMixin, ContactsMixin, ContentPage):
         *LocationMixin.location_panels,
         *ContactsMixin.contact_panels,
     ]
-    settings_panels = [*Page.settings_panels, FieldPanel("owners")]
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("owners", permission="owners.change_businessaccess"),
+    ]
     # Owners are private: they are never listed in api_fields.
     api_fields = [
         APIField("category"),
@@ -76,8 +83,16 @@ class BusinessPage(LocationMixin, ContactsMixin, ContentPage):
         verbose_name_plural = _("businesses")
 
 
+# Offers start and end on the territory's calendar days, wherever the server is.
+OFFER_TIME_ZONE = ZoneInfo("Europe/Rome")
+
+
 class OfferPage(PreviewMixin, Page):
-    """A time-limited offer of a business, linked to the places and events it suits."""
+    """A time-limited offer of a business, linked to the places and events it suits.
+
+    Its validity dates drive Wagtail's scheduling: once approved, an offer goes
+    live at the start of its first day and expires at the end of its last one.
+    """
 
     description = models.TextField(
         _("description"), help_text=_("What you offer. Simple Markdown is allowed.")
@@ -140,6 +155,15 @@ class OfferPage(PreviewMixin, Page):
         verbose_name = _("offer")
         verbose_name_plural = _("offers")
 
+    def schedule_from_validity(self) -> None:
+        """Set go-live (only if still ahead) and expiry from the validity dates."""
+        if isinstance(self.valid_from, dt.date):
+            start = dt.datetime.combine(self.valid_from, dt.time(), OFFER_TIME_ZONE)
+            self.go_live_at = start if start > timezone.now() else None
+        if isinstance(self.valid_until, dt.date):
+            next_day = self.valid_until + dt.timedelta(days=1)
+            self.expire_at = dt.datetime.combine(next_day, dt.time(), OFFER_TIME_ZONE)
+
     def clean(self) -> None:
         super().clean()
         errors = {}
@@ -151,6 +175,7 @@ class OfferPage(PreviewMixin, Page):
             errors["image"] = missing_alt_text(self.image)
         if errors:
             raise ValidationError(errors)
+        self.schedule_from_validity()
 
 
 class OfferPlace(Orderable):

@@ -8,3 +8,8 @@ class OwnersConfig(AppConfig):
     name = "cms.owners"
     label = "owners"
     verbose_name = _("Business owners and roles")
+
+    def ready(self) -> None:
+        from .signal_handlers import register
+
+        register()

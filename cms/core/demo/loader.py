@@ -27,6 +27,7 @@ from cms.core.models import CustomImage, Topic
 from cms.events.models import EventPage
 from cms.itineraries.models import ItineraryPage
 from cms.offers.models import BusinessPage, OfferPage
+from cms.owners.roles import sync_business
 from cms.places.models import PlacePage
 from cms.stories.models import StoryPage
 from cms.territories.setup import create_territory, get_locale
@@ -40,6 +41,8 @@ from .translate import Glossary, translate
 TERRITORIES: tuple[TerritoryData, ...] = (lecce.TERRITORY, grecia.TERRITORY)
 PORT = 8000
 SOURCE_LANGUAGE = "it"
+OWNER_USERNAME = "bottega"
+OWNER_BUSINESS = "Bottega Barocca"
 
 # In dependency order: events name places as venues, offers name events.
 SECTION_PAGES: tuple[tuple[str, type[Page]], ...] = (
@@ -123,6 +126,8 @@ class Loader:
             for data in TERRITORIES:
                 with transaction.atomic():
                     self.load_territory(data)
+            with transaction.atomic():
+                self.ensure_owner()
         for obj in self.to_index:
             ReferenceIndex.create_or_update_for_object(obj)
         self.summary(time.monotonic() - started)
@@ -134,6 +139,30 @@ class Loader:
             return
         users.create_superuser("admin", "admin@vetrina.example", "admin")
         self.log("Created superuser admin, password admin (local demo only).")
+
+    def ensure_owner(self) -> None:
+        """A business owner account for Bottega Barocca, to try the owner's admin."""
+        user = get_user_model().objects.filter(username=OWNER_USERNAME).first()
+        if user is None:
+            user = get_user_model().objects.create_user(
+                OWNER_USERNAME, f"{OWNER_USERNAME}@vetrina.example", OWNER_USERNAME
+            )
+            self.log(
+                f"Created business owner {OWNER_USERNAME}, password {OWNER_USERNAME}"
+                f" (local demo only), owner of {OWNER_BUSINESS}."
+            )
+        business = BusinessPage.objects.filter(
+            slug=slugify(OWNER_BUSINESS), locale__language_code=SOURCE_LANGUAGE
+        ).first()
+        if business is None or business.owners.filter(pk=user.pk).exists():
+            return
+        BusinessPage.owners.through.objects.create(businesspage=business, user=user)
+        # Not republished, which would make its translations out of date; the
+        # revision learns the owner too, so the next publish keeps it.
+        for revision in business.revisions.all():
+            revision.content["owners"] = [*revision.content.get("owners", []), user.pk]
+            revision.save(update_fields=["content"])
+        sync_business(business)
 
     def retire_placeholder(self) -> None:
         """Delete Wagtail's untouched "Welcome" page and its site, if still there.
