@@ -63,7 +63,29 @@ def expand(
     return sanitise(_TAG.sub(replace, html or ""))
 
 
+# Owners write words and links: no images (nothing to host or to size), no raw HTML.
+OWNER_TAGS = ALLOWED_TAGS - {"img", "figure", "figcaption"}
+
+
+def _owner_markdown() -> markdown.Markdown:
+    """Markdown whose raw-HTML blocks and inline tags come out as text, escaped."""
+    md = markdown.Markdown(extensions=["sane_lists"])
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md
+
+
 def markdown_to_html(text: str) -> str:
-    """Markdown written by business owners: no raw HTML survives, links are ugc."""
-    html = markdown.markdown(text or "", extensions=["sane_lists"])
-    return sanitise(html, link_rel="nofollow noopener ugc")
+    """Markdown written by business owners: raw HTML shows as text, links are ugc.
+
+    The allow-list still runs afterwards, so a `javascript:` or `data:` link
+    loses its address whatever the Markdown parser made of it.
+    """
+    html = _owner_markdown().convert(text or "")
+    return nh3.clean(
+        html,
+        tags=OWNER_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="nofollow noopener ugc",
+    )

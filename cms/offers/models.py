@@ -5,7 +5,11 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+)
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +26,11 @@ from cms.core.pages import (
     LocationMixin,
     PreviewMixin,
     missing_alt_text,
+)
+from cms.core.validators import (
+    PLAIN_TEXT_VALIDATORS,
+    plain_text_errors,
+    validate_no_hidden_characters,
 )
 
 
@@ -95,7 +104,12 @@ class OfferPage(PreviewMixin, Page):
     """
 
     description = models.TextField(
-        _("description"), help_text=_("What you offer. Simple Markdown is allowed.")
+        _("description"),
+        help_text=_(
+            "What you offer. Simple Markdown is allowed: **bold**, *italic*, "
+            "lists and [links](https://…). HTML is shown as typed."
+        ),
+        validators=[validate_no_hidden_characters, MaxLengthValidator(4000)],
     )
     image = models.ForeignKey(
         "core.CustomImage",
@@ -107,7 +121,11 @@ class OfferPage(PreviewMixin, Page):
     )
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"))
-    conditions = models.TextField(_("conditions"), blank=True)
+    conditions = models.TextField(
+        _("conditions"),
+        blank=True,
+        validators=[*PLAIN_TEXT_VALIDATORS, MaxLengthValidator(1000)],
+    )
     price = models.DecimalField(
         _("price (€)"), max_digits=7, decimal_places=2, null=True, blank=True
     )
@@ -166,7 +184,7 @@ class OfferPage(PreviewMixin, Page):
 
     def clean(self) -> None:
         super().clean()
-        errors = {}
+        errors = plain_text_errors(self, ["title"])
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
             errors["valid_until"] = _("The offer ends before it starts.")
         if self.price is not None and self.discount_percent is not None:

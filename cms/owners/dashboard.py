@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
+from wagtail.models import WorkflowState
 
 from cms.offers.models import BusinessPage, OfferPage
 
@@ -17,6 +18,7 @@ from .roles import OWNERS_GROUP
 STATUS_LABELS = {
     "draft": _("Draft"),
     "in_review": _("Waiting for review"),
+    "changes_requested": _("Changes requested"),
     "scheduled": _("Approved, not yet live"),
     "live": _("Live"),
     "expired": _("Expired"),
@@ -37,6 +39,8 @@ def offer_status(offer: OfferPage) -> str:
         return "expired"
     if offer.workflow_in_progress:
         return "in_review"
+    if reviewer_comment(offer) is not None:
+        return "changes_requested"
     if offer.live:
         return "live"
     if offer.go_live_at and offer.revisions.filter(approved_go_live_at__isnull=False):
@@ -44,10 +48,25 @@ def offer_status(offer: OfferPage) -> str:
     return "draft"
 
 
+def reviewer_comment(page) -> str | None:
+    """The moderator's words when they asked for changes, until the owner resubmits."""
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return None
+    task_state = state.current_task_state
+    return (task_state.comment if task_state else "") or ""
+
+
 @dataclass
 class OfferRow:
     page: OfferPage
     status: str
+
+    @property
+    def comment(self) -> str | None:
+        if self.status != "changes_requested":
+            return None
+        return reviewer_comment(self.page)
 
     @property
     def status_label(self) -> Promise:
@@ -58,6 +77,19 @@ class OfferRow:
 class BusinessBlock:
     page: BusinessPage
     offers: list[OfferRow]
+
+    @property
+    def review(self) -> str | None:
+        """Where the latest edit of the business page itself stands, if anywhere."""
+        if self.page.workflow_in_progress:
+            return str(STATUS_LABELS["in_review"])
+        if reviewer_comment(self.page) is not None:
+            return str(STATUS_LABELS["changes_requested"])
+        return None
+
+    @property
+    def comment(self) -> str | None:
+        return reviewer_comment(self.page) or None
 
     @property
     def panel_id(self) -> str:

@@ -14,6 +14,7 @@ from cms.core.api.fields import ReferenceField
 from cms.core.api.topics import TopicsField
 from cms.core.indexes import IndexPage
 from cms.core.pages import AudiencesMixin, ContentPage
+from cms.core.validators import PLAIN_TEXT_VALIDATORS
 
 
 class StoriesIndexPage(IndexPage):
@@ -27,7 +28,9 @@ class StoriesIndexPage(IndexPage):
 class StoryPage(AudiencesMixin, ContentPage):
     """An article: who wrote it, when, and the places it tells about."""
 
-    author = models.CharField(_("author"), max_length=255, blank=True)
+    author = models.CharField(
+        _("author"), max_length=255, blank=True, validators=PLAIN_TEXT_VALIDATORS
+    )
     date = models.DateField(_("date"), default=timezone.localdate)
     topics = ParentalManyToManyField("core.Topic", blank=True, verbose_name=_("topics"))
 

@@ -4,8 +4,6 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -14,37 +12,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from cms.offers.models import OfferPage
 from cms.owners.dashboard import is_owner_only
 from cms.owners.models import BusinessAccess
-from tests.cms.factories import BusinessPageFactory, ImageFactory, OfferPageFactory
+from tests.cms.factories import ImageFactory, OfferPageFactory
 
 pytestmark = pytest.mark.django_db
 ROME = ZoneInfo("Europe/Rome")
-
-
-@pytest.fixture
-def owner():
-    return get_user_model().objects.create_user("bottega", password="pw")
-
-
-@pytest.fixture
-def moderator(territory):
-    user = get_user_model().objects.create_user("moderatore", password="pw")
-    user.groups.add(Group.objects.get(name="Lecce moderators"))
-    return user
-
-
-@pytest.fixture
-def business(territory, owner):
-    page = BusinessPageFactory(parent=territory.sections["businesses"], title="Mia")
-    page.owners.add(owner)
-    page.save_revision().publish()
-    return page
-
-
-@pytest.fixture
-def other_business(territory):
-    page = BusinessPageFactory(parent=territory.sections["businesses"], title="Altra")
-    page.save_revision().publish()
-    return page
 
 
 def offer_form(title: str, start: dt.date, end: dt.date, **extra) -> dict:
@@ -139,6 +110,40 @@ def test_owner_submits_an_offer_and_a_moderator_approves_it(
     assert offer.expire_at == expected_expiry
     assert not offer.live  # it waits for its first day
     assert offer.revisions.filter(approved_go_live_at__isnull=False).exists()
+
+
+def test_moderator_asks_for_changes_and_the_owner_reads_why(
+    client, owner, moderator, business
+):
+    offer = OfferPageFactory(parent=business, title="Sconto vago", live=False)
+    offer.save_revision(user=owner)
+    offer.get_workflow().start(offer, owner)
+    state = offer.current_workflow_task_state
+
+    client.force_login(moderator)
+    response = client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action", args=[offer.pk, "reject", state.pk]
+        ),
+        {"comment": "Indicate <b>per quante persone</b> vale lo sconto."},
+    )
+    assert response.status_code in {200, 302}
+
+    client.force_login(owner)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    item = (
+        html.split("Sconto vago")[0].rsplit("<li", 1)[1]
+        + html.split("Sconto vago")[1].split("</li>")[0]
+    )
+    assert 'data-status="changes_requested"' in item and "Richieste modifiche" in item
+    assert "Indicate &lt;b&gt;per quante persone&lt;/b&gt; vale lo sconto." in item
+
+    offer.refresh_from_db()
+    offer.save_revision(user=owner)
+    offer.current_workflow_state.resume(owner)  # the owner resubmits
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "per quante persone" not in html
+    assert 'data-status="in_review"' in html
 
 
 def test_offer_already_running_goes_live_now_and_expires_on_time(business):

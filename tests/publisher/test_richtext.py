@@ -43,4 +43,21 @@ def test_owner_markdown_keeps_no_raw_html_and_marks_links_ugc():
     )
     assert "<strong>Sconto</strong>" in html
     assert 'rel="nofollow noopener ugc"' in html
-    assert "<script" not in html and "javascript:" not in html
+    assert "<script" not in html and '<a href="javascript:' not in html
+    assert "&lt;script&gt;" in html  # shown as the text the owner typed
+
+
+def test_owner_markdown_shows_raw_html_as_text():
+    html = markdown_to_html('<b onclick="x()">Chiuso</b> il lunedì\n\n<div>ciao</div>')
+    assert "&lt;b onclick=" in html and "<b" not in html
+    assert "&lt;div&gt;ciao&lt;/div&gt;" in html
+
+
+def test_owner_markdown_links_and_images_lose_dangerous_addresses():
+    html = markdown_to_html(
+        "[a](javascript:alert(1)) [b](data:text/html;base64,PHNjcmlwdD4=) "
+        "![c](https://tracker.example/pixel.gif) [d](https://bottega.example)"
+    )
+    assert "javascript:" not in html and "data:" not in html
+    assert "<img" not in html and "tracker.example" not in html
+    assert '<a href="https://bottega.example" rel="nofollow noopener ugc">d</a>' in html
