@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("preview/", include("cms.preview.urls")),
     path("publishing/", include("cms.publishing.urls")),
+    path("owners/", include("cms.owners.urls")),
 ]
 
 if settings.DEBUG or getattr(settings, "VETRINA_SERVE_MEDIA", False):

@@ -152,7 +152,16 @@ def sync_territory(
     snapshot.save(snapshots)
     # As the renderers will read it: the state must describe what they render.
     snapshot = Snapshot.load(snapshots, slug)
-    report = publish_territory(snapshot, options, progress, state=state, cursor=cursor)
+    report = publish_territory(
+        snapshot,
+        options,
+        progress,
+        state=state,
+        cursor=cursor,
+        # Through the feed, every removal is a tombstone the CMS sent on
+        # purpose; only a full fetch can come back empty or cut short.
+        guard_drops=feed is None or feed.reset,
+    )
     report.fetched = fetched
     progress(report.summary())
     return report
@@ -165,6 +174,7 @@ def publish_territory(
     *,
     state: State | None = None,
     cursor: str | None = None,
+    guard_drops: bool = True,
 ) -> TerritoryReport:
     """Render a snapshot into dist/<territory>: what changed since the state
     (loaded when not given), or everything."""
@@ -180,7 +190,8 @@ def publish_territory(
             f"first: {model.problems[0]}"
         )
     target = options.out / slug
-    _guard_against_drops(target, model.page_count(), options.max_drop, slug)
+    if guard_drops:
+        _guard_against_drops(target, model.page_count(), options.max_drop, slug)
 
     media_cache = options.content / "cache" / "media"
     files = download(rendition_urls(snapshot), media_cache, warn=progress)

@@ -1,6 +1,8 @@
-"""Admin additions of the core app: the translation coverage report."""
+"""Admin additions of the core app: the translation coverage report, phone fixes."""
 
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -43,3 +45,13 @@ def register_translation_coverage_menu_item():
         icon_name="globe",
         order=9100,
     )
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css() -> str:
+    return format_html('<link rel="stylesheet" href="{}">', static("core/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def admin_js() -> str:
+    return format_html('<script src="{}" defer></script>', static("core/admin.js"))

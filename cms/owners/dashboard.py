@@ -24,6 +24,12 @@ STATUS_LABELS = {
     "expired": _("Expired"),
 }
 
+WITHDRAW_LABELS = {
+    "in_review": _("Withdraw from review"),
+    "scheduled": _("Cancel going online"),
+    "live": _("Take off the site"),
+}
+
 
 def is_owner_only(user) -> bool:
     """True for a business owner who holds no other role."""
@@ -71,6 +77,11 @@ class OfferRow:
     @property
     def status_label(self) -> Promise:
         return STATUS_LABELS[self.status]
+
+    @property
+    def withdraw_label(self) -> Promise | None:
+        """The button that takes the offer back, where there is something to undo."""
+        return WITHDRAW_LABELS.get(self.status)
 
 
 @dataclass

@@ -1,8 +1,17 @@
-"""What a business owner sees of the admin: their dashboard and their images."""
+"""What a business owner sees of the admin (their dashboard and their images),
+and where editors invite owners and answer sign-up requests."""
 
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.widgets import Button
 
+from cms.offers.models import BusinessPage
+
+from .access import can_invite_to, can_manage_owners
 from .dashboard import OwnerDashboardPanel, is_owner_only
 
 OWNER_MENU_ITEMS = {"images"}
@@ -26,8 +35,72 @@ def hide_summary_from_owners(request, summary_items) -> None:
         summary_items[:] = []
 
 
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def owners_return_to_their_dashboard(request, page):
+    """After sending something for review, an owner is back where they started.
+
+    Wagtail would show the page explorer, which owners otherwise never see.
+    """
+    if "action-submit" in request.POST and is_owner_only(request.user):
+        return redirect("wagtailadmin_home")
+    return None
+
+
 @hooks.register("before_delete_page")
 def owners_delete_only_their_own_drafts(request, page):
     """Wagtail lets editors of a subtree delete any draft in it; owners may not."""
     if is_owner_only(request.user) and page.owner_id != request.user.pk:
         raise PermissionDenied
+
+
+@hooks.register("register_admin_urls")
+def register_owners_admin_urls():
+    from django.urls import include, path
+
+    from . import admin_views
+
+    return [path("owners/", include(admin_views, namespace="owners_admin"))]
+
+
+class ManagersMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return can_manage_owners(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def owners_menu() -> SubmenuMenuItem:
+    return SubmenuMenuItem(
+        _("Business owners"),
+        Menu(
+            items=[
+                ManagersMenuItem(
+                    _("Sign-up requests"),
+                    reverse_lazy("owners_admin:signup_list"),
+                    name="signup-requests",
+                    icon_name="mail",
+                    order=100,
+                ),
+                ManagersMenuItem(
+                    _("Invite an owner"),
+                    reverse_lazy("owners_admin:invite"),
+                    name="invite-owner",
+                    icon_name="user",
+                    order=200,
+                ),
+            ]
+        ),
+        name="business-owners",
+        icon_name="group",
+        order=450,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def invite_owner_button(page, user, view_name, next_url=None):
+    if page.specific_class is BusinessPage and can_invite_to(user, page):
+        from .admin_views import invite_url
+
+        yield Button(
+            _("Invite an owner"), invite_url(page), icon_name="user", priority=90
+        )

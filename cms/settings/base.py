@@ -105,6 +105,9 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = ["cms.core.security.LockoutBackend"]
 VETRINA_LOGIN_LOCKOUT = {"ATTEMPTS": 5, "MINUTES": 15}
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.core.security.LoginForm"
+# The public sign-up form (cms/owners) takes this many requests per client
+# address in this many seconds, then answers 429.
+VETRINA_SIGNUP_RATE = (5, 3600)
 
 # Headers on every response; production adds HTTPS-only cookies and HSTS.
 SECURE_CONTENT_TYPE_NOSNIFF = True

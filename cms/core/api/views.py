@@ -8,7 +8,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, IntegerField, Q, prefetch_related_objects
 from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from rest_framework.fields import ReadOnlyField
 from rest_framework.response import Response
 from wagtail.api.querysets import get_public_pages_queryset
@@ -212,4 +214,12 @@ def territory_representation(territory: Any, request) -> dict:
             "address": territory.contact_address,
         },
         "social_links": [dict(block.value) for block in territory.social_links],
+        "signup_url": signup_url(territory.slug),
     }
+
+
+def signup_url(slug: str) -> str:
+    """Where a business of the territory asks to publish offers (the CMS's form)."""
+    query = urlencode({"territory": slug})
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return f"{base}{reverse('owners:signup')}?{query}"

@@ -1,0 +1,114 @@
+"""Forms for inviting owners, asking to join, and deciding on a request."""
+
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from cms.core.validators import PLAIN_TEXT_VALIDATORS
+from cms.offers.models import BusinessPage
+
+from .access import editable_businesses, territories, territory_businesses
+from .models import OWNER_LANGUAGES, SignupRequest
+
+
+class BusinessChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: BusinessPage) -> str:
+        site = obj.get_site()
+        return f"{obj.title} — {site.site_name}" if site else obj.title
+
+
+class TerritoryChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.site_name or obj.hostname
+
+
+def admin_language() -> str:
+    codes = [code for code, _name in OWNER_LANGUAGES]
+    current = (get_language() or "").split("-")[0]
+    return current if current in codes else codes[0]
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"))
+    name = forms.CharField(
+        label=_("Name"), max_length=150, validators=PLAIN_TEXT_VALIDATORS
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the e-mail and of the admin"), choices=OWNER_LANGUAGES
+    )
+    business = BusinessChoiceField(
+        label=_("Business"), queryset=BusinessPage.objects.none()
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["business"].queryset = editable_businesses(user)
+        self.fields["language"].initial = admin_language()
+
+
+class SignupForm(forms.ModelForm):
+    """The public form. `website` is a honeypot: people never see it."""
+
+    territory = TerritoryChoiceField(
+        label=_("Territory"),
+        queryset=territories(),
+        empty_label=_("Choose your territory"),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the editors of the territory keep these details to answer "
+            "my request and, if it is accepted, to create my account."
+        ),
+        error_messages={"required": _("We need your consent to handle the request.")},
+    )
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = SignupRequest
+        fields = [
+            "business_name",
+            "territory",
+            "contact_name",
+            "email",
+            "phone",
+            "message",
+        ]
+        widgets = {
+            "message": forms.Textarea(attrs={"rows": 5}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "business_name": forms.TextInput(attrs={"autocomplete": "organization"}),
+        }
+        help_texts = {
+            "phone": _("Optional."),
+            "message": _("Optional. What you offer, in a few plain words."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["territory"].queryset = territories()
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.data.get("website", "").strip())
+
+    def visible_fields(self):
+        return [field for field in super().visible_fields() if field.name != "website"]
+
+
+class ApproveForm(forms.Form):
+    business = BusinessChoiceField(
+        label=_("Business"),
+        queryset=BusinessPage.objects.none(),
+        required=False,
+        empty_label=_("Create a new draft business page with the requested name"),
+    )
+
+    def __init__(self, *args, signup: SignupRequest, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["business"].queryset = territory_businesses([signup.territory])

@@ -1,0 +1,30 @@
+"""An owner takes an offer back: out of moderation, off the schedule, off the site.
+
+Owners cannot publish, but removing their own offer only makes less public, so
+it needs no moderator: the unpublish goes through Wagtail (logged, signalled),
+which records the change and rebuilds the territory like any other.
+"""
+
+from typing import Literal
+
+from wagtail.models import Page
+
+Outcome = Literal["review", "scheduled", "live", "nothing"]
+
+
+def withdraw(page: Page, user) -> Outcome:
+    """Do the one thing that takes the page back, and say which it was."""
+    state = page.current_workflow_state
+    if state is not None and state.status == state.STATUS_IN_PROGRESS:
+        state.cancel(user=user)
+        return "review"
+    scheduled = page.revisions.filter(approved_go_live_at__isnull=False)
+    if not page.live and scheduled.exists():
+        scheduled.update(approved_go_live_at=None)
+        page.go_live_at = None
+        page.save(update_fields=["go_live_at"], clean=False)
+        return "scheduled"
+    if page.live:
+        page.unpublish(user=user, log_action=True)
+        return "live"
+    return "nothing"
