@@ -1,5 +1,5 @@
-"""A business owner's offer, in real Chromium on a 360 px phone, from their
-dashboard to the static site and off it again after its last day.
+"""Business owners in real Chromium on a 360 px phone: asking to join, and an
+offer from their dashboard to the static site and off it again after its last day.
 
 The owner adds an offer and submits it; a moderator of the territory approves
 it; the local builder (the demo's backend) rebuilds from the live CMS over
@@ -20,8 +20,11 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from cms.offers.models import OfferPage
+from cms.owners.models import SignupRequest
+from tests.browser.test_quality import AXE
 from tests.browser.test_publish_flow import wait_for_file_text
 from tests.cms.factories import BusinessPageFactory
+from tests.conftest import require
 
 PHONE = {"width": 360, "height": 740}
 
@@ -164,3 +167,45 @@ def test_owner_offer_goes_through_moderation_onto_the_site_and_off_it(
         assert not offer.live and offer.expired
         owner_context.close()
         moderator_context.close()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_business_asks_to_join_from_a_phone(browser, live_server, territory):
+    """The public form: Italian, accessible, errors named, then sent."""
+    require(AXE.is_file(), "axe-core needs `npm ci`")
+    context = browser.new_context(viewport=PHONE, locale="it-IT")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/owners/signup/?territory=lecce")
+    assert page.locator("html").get_attribute("lang") == "it"
+    assert page.locator("select[name=territory] option:checked").inner_text() == "Lecce"
+    assert_fits_the_screen(page)
+    assert serious_violations(page) == []
+
+    page.fill("input[name=business_name]", "Forno <b>Rossi</b>")
+    page.get_by_role("button", name="Invia la richiesta").click()
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("Nome dell'attività")
+    expect(summary).to_contain_text("consenso")
+    assert_fits_the_screen(page)
+    assert serious_violations(page) == []
+    assert not SignupRequest.objects.exists()
+
+    page.fill("input[name=business_name]", "Forno Rossi")
+    page.fill("input[name=contact_name]", "Maria Rossi")
+    page.fill("input[name=email]", "forno@example.org")
+    page.check("input[name=consent]")
+    page.get_by_role("button", name="Invia la richiesta").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Grazie")
+    [request] = SignupRequest.objects.all()
+    assert (request.business_name, request.language) == ("Forno Rossi", "it")
+    context.close()
+
+
+def serious_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run({resultTypes: ['violations']})")
+    return [
+        f"{v['id']}: {v['help']}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

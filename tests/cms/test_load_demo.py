@@ -93,6 +93,18 @@ def test_admin_account_for_the_local_demo(demo, db):
     assert admin.check_password("admin")
 
 
+def test_an_owner_and_a_moderator_to_try_the_offer_flow(demo, db, client):
+    from cms.owners.dashboard import is_owner_only
+
+    users = get_user_model().objects
+    owner, moderator = users.get(username="bottega"), users.get(username="moderazione")
+    assert is_owner_only(owner)
+    assert [b.title for b in owner.businesses.all()] == ["Bottega Barocca"]
+    assert moderator.groups.filter(name="Lecce moderators").exists()
+    client.force_login(owner)
+    assert "Bottega Barocca" in client.get("/admin/").content.decode()
+
+
 def test_territories_with_their_languages_and_settings(demo, db):
     territories = TerritorySettings.objects.exclude(slug=None).select_related("site")
     assert {t.slug: t.language_codes() for t in territories} == LANGUAGES

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
@@ -27,7 +28,7 @@ from cms.core.models import CustomImage, Topic
 from cms.events.models import EventPage
 from cms.itineraries.models import ItineraryPage
 from cms.offers.models import BusinessPage, OfferPage
-from cms.owners.roles import sync_business
+from cms.owners.invitations import add_owner
 from cms.places.models import PlacePage
 from cms.stories.models import StoryPage
 from cms.territories.setup import create_territory, get_locale
@@ -43,6 +44,7 @@ PORT = 8000
 SOURCE_LANGUAGE = "it"
 OWNER_USERNAME = "bottega"
 OWNER_BUSINESS = "Bottega Barocca"
+MODERATOR_USERNAME = "moderazione"
 
 # In dependency order: events name places as venues, offers name events.
 SECTION_PAGES: tuple[tuple[str, type[Page]], ...] = (
@@ -141,28 +143,28 @@ class Loader:
         self.log("Created superuser admin, password admin (local demo only).")
 
     def ensure_owner(self) -> None:
-        """A business owner account for Bottega Barocca, to try the owner's admin."""
-        user = get_user_model().objects.filter(username=OWNER_USERNAME).first()
-        if user is None:
-            user = get_user_model().objects.create_user(
-                OWNER_USERNAME, f"{OWNER_USERNAME}@vetrina.example", OWNER_USERNAME
-            )
-            self.log(
-                f"Created business owner {OWNER_USERNAME}, password {OWNER_USERNAME}"
-                f" (local demo only), owner of {OWNER_BUSINESS}."
-            )
+        """Accounts to try the moderation flow: an owner of Bottega Barocca and
+        a moderator of Lecce (passwords as the usernames, local demo only)."""
+        users = get_user_model().objects
+        for username, role in (
+            (OWNER_USERNAME, f"business owner of {OWNER_BUSINESS}"),
+            (MODERATOR_USERNAME, "moderator of Lecce's offers"),
+        ):
+            if not users.filter(username=username).exists():
+                users.create_user(username, f"{username}@vetrina.example", username)
+                self.log(
+                    f"Created {role}: {username}, password {username} (demo only)."
+                )
+        moderators = Group.objects.filter(name="Lecce moderators").first()
+        if moderators is not None:
+            moderators.user_set.add(users.get(username=MODERATOR_USERNAME))
+        owner = users.get(username=OWNER_USERNAME)
         business = BusinessPage.objects.filter(
             slug=slugify(OWNER_BUSINESS), locale__language_code=SOURCE_LANGUAGE
         ).first()
-        if business is None or business.owners.filter(pk=user.pk).exists():
-            return
-        BusinessPage.owners.through.objects.create(businesspage=business, user=user)
-        # Not republished, which would make its translations out of date; the
-        # revision learns the owner too, so the next publish keeps it.
-        for revision in business.revisions.all():
-            revision.content["owners"] = [*revision.content.get("owners", []), user.pk]
-            revision.save(update_fields=["content"])
-        sync_business(business)
+        if business is not None and not business.owners.filter(pk=owner.pk).exists():
+            # Not republished, which would make its translations out of date.
+            add_owner(business, owner)
 
     def retire_placeholder(self) -> None:
         """Delete Wagtail's untouched "Welcome" page and its site, if still there.
