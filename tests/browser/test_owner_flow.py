@@ -21,8 +21,8 @@ from playwright.sync_api import expect
 
 from cms.offers.models import OfferPage
 from cms.owners.models import SignupRequest
-from tests.browser.test_quality import AXE
 from tests.browser.test_publish_flow import wait_for_file_text
+from tests.browser.test_quality import AXE
 from tests.cms.factories import BusinessPageFactory
 from tests.conftest import require
 
