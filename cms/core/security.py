@@ -27,8 +27,30 @@ def now() -> float:
     return time.time()
 
 
+def client_address(request) -> str:
+    """The visitor's address, as the last trusted proxy saw it.
+
+    With VETRINA_PROXY_COUNT = n proxies in front of the CMS (each appending
+    to X-Forwarded-For), the n-th address from the right is the one the first
+    proxy received; what a client writes further left is not trusted. Without
+    proxies, the socket's address.
+    """
+    if request is None:
+        return ""
+    proxies = getattr(settings, "VETRINA_PROXY_COUNT", 0)
+    if proxies > 0:
+        hops = [
+            hop.strip()
+            for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if hop.strip()
+        ]
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def _key(username: str, request) -> str:
-    address = request.META.get("REMOTE_ADDR", "") if request is not None else ""
+    address = client_address(request)
     pair = f"{username.strip().casefold()}|{address}".encode()
     return "vetrina:login:" + hashlib.sha256(pair).hexdigest()
 

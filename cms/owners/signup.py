@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.users.models import UserProfile
 
+from cms.core.security import client_address
 from cms.offers.models import BusinessCategory, BusinessesIndexPage, BusinessPage
 
 from .invitations import Invitation, InvitationRefused, absolute, invite
@@ -38,7 +39,7 @@ def signup_rate() -> tuple[int, int]:
 
 
 def _rate_key(request) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return "vetrina:signup:" + hashlib.sha256(address.encode()).hexdigest()
 
 

@@ -108,6 +108,8 @@ WAGTAILADMIN_USER_LOGIN_FORM = "cms.core.security.LoginForm"
 # The public sign-up form (cms/owners) takes this many requests per client
 # address in this many seconds, then answers 429.
 VETRINA_SIGNUP_RATE = (5, 3600)
+# Proxies in front of the CMS that append to X-Forwarded-For (see security.py).
+VETRINA_PROXY_COUNT = 0
 
 # Headers on every response; production adds HTTPS-only cookies and HSTS.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -33,6 +33,9 @@ DATABASES = {
 }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies append to X-Forwarded-For in front of the CMS: the login
+# lockout and the sign-up rate limit count per visitor address, not per proxy.
+VETRINA_PROXY_COUNT = int(os.environ.get("VETRINA_PROXY_COUNT", "0"))
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true") == "true"
 SECURE_HSTS_SECONDS = 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -60,6 +60,20 @@ def test_the_lock_is_per_address_and_a_success_clears_the_count(user):
     assert log_in(elsewhere, PASSWORD).status_code == 302
 
 
+def test_behind_a_proxy_the_lock_follows_the_visitor_not_the_proxy(user, settings):
+    settings.VETRINA_PROXY_COUNT = 1
+
+    def visitor(address: str, forged: str = "") -> Client:
+        chain = f"{forged}, {address}" if forged else address
+        return Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=chain)
+
+    for attempt in range(5):
+        # A guesser cannot dodge the lock by writing addresses of their own.
+        log_in(visitor("198.51.100.9", forged=f"192.0.2.{attempt}"), "wrong")
+    assert log_in(visitor("198.51.100.9"), PASSWORD).status_code == 200
+    assert log_in(visitor("203.0.113.7"), PASSWORD).status_code == 302
+
+
 def test_a_locked_user_is_refused_by_the_backend_too(user, rf):
     from django.contrib.auth import authenticate
 
