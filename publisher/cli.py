@@ -56,6 +56,9 @@ def demo(args: argparse.Namespace) -> int:
         print(
             "\nVetrina demo is running:\n"
             f"  Admin (user admin, password admin): {cms}/admin/\n"
+            "  A business owner: bottega / bottega; a moderator: moderazione /"
+            " moderazione\n"
+            f"  Businesses ask to join at:          {cms}/owners/signup/\n"
             f"  Content API:                        {cms}/api/v2/territories/\n"
             + "".join(
                 f"  Static site {r.slug + ':':<21} "

@@ -75,6 +75,19 @@ def _child_collection(parent: Collection, name: str) -> Collection:
     return existing or parent.add_child(instance=Collection(name=name))
 
 
+def _business_collection(parent: Collection, title: str) -> Collection:
+    """The business's own collection: two businesses may have the same name."""
+    name, n = title, 1
+    while True:
+        existing = parent.get_children().filter(name=name).first()
+        if existing is None:
+            return parent.add_child(instance=Collection(name=name))
+        if not BusinessAccess.objects.filter(collection=existing).exists():
+            return existing
+        n += 1
+        name = f"{title[:240]} ({n})"
+
+
 def root_collection() -> Collection:
     return Collection.get_first_root_node() or Collection.add_root(name="Root")
 
@@ -139,7 +152,7 @@ def sync_business(business: BusinessPage) -> BusinessAccess:
             group=Group.objects.get_or_create(
                 name=f"Business {business.translation_key}"
             )[0],
-            collection=_child_collection(parent, business.title),
+            collection=_business_collection(parent, business.title),
         )
     _grant_pages(access.group, translations, OWNER_PAGE_PERMISSIONS)
     _grant_collection(

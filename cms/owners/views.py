@@ -18,6 +18,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.cache import never_cache
 from wagtail.users.models import UserProfile
 
@@ -33,8 +34,14 @@ def visitor_language(request: HttpRequest) -> str:
     asked = request.GET.get("lang", "")
     if asked in CODES:
         return asked
-    detected = translation.get_language_from_request(request).split("-")[0]
-    return detected if detected in CODES else "en"
+    # Not get_language_from_request(): it answers LANGUAGE_CODE (Italian) to a
+    # browser that sends no Accept-Language, or only languages not in LANGUAGES.
+    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    for accepted, _quality in parse_accept_lang_header(header):
+        code = accepted.split("-")[0]
+        if code in CODES:
+            return code
+    return "en"
 
 
 def _render_in(language: str, produce: Callable[[], HttpResponse]) -> HttpResponse:
