@@ -76,52 +76,11 @@ def page(browser, request):
 def _demo_pages() -> list[dict]:
     """One page of every template, in Italian and English; Arabic falls back."""
     from tests.publisher.test_theme import PLACE, event, item
+    from tests.snapshots import BUSINESS, ITINERARY, OFFER, SECTIONS, STORY
 
-    story = {
-        "author": "Redazione",
-        "date": "2026-11-20",
-        "related_places": [{"place": 5}],
-        "topics": [],
-        "audiences": ["families"],
-        "hero_image": None,
-    }
-    itinerary = {
-        "mode": "walk",
-        "duration_minutes": 90,
-        "distance_km": "3.5",
-        "difficulty": "easy",
-        "stops": [{"place": 5, "note": "Inizio"}],
-        "audiences": ["schools"],
-        "hero_image": None,
-    }
-    business = {
-        "category": "craft",
-        "address": "Via Palmieri 1",
-        "latitude": None,
-        "longitude": None,
-        "phone": "+39 0832 000000",
-        "email": "",
-        "website": "https://bottega.example",
-        "hero_image": None,
-    }
-    offer = {
-        "description": "**Sconto** per chi visita il *Duomo*.",
-        "image": None,
-        "valid_from": "2026-11-01",
-        "valid_until": "2026-12-31",
-        "conditions": "Mostra il biglietto.",
-        "price": None,
-        "discount_percent": 10,
-        "linked_places": [],
-        "linked_events": [],
-    }
-    sections = [
-        ("places.PlacesIndexPage", "luoghi", "places"),
-        ("stories.StoriesIndexPage", "storie", "stories"),
-        ("events.EventsIndexPage", "eventi", "events"),
-        ("itineraries.ItinerariesIndexPage", "itinerari", "itineraries"),
-        ("offers.BusinessesIndexPage", "attivita", "businesses"),
-    ]
+    story = {**STORY, "related_places": [{"place": 5}], "audiences": ["families"]}
+    itinerary = {**ITINERARY, "stops": [{"place": 5, "note": "Inizio"}]}
+    business, offer, sections = BUSINESS, OFFER, SECTIONS
     pages = []
     for lang, offset in (("it", 0), ("en", 100)):
         pages.append(
@@ -234,6 +193,28 @@ def built_site(tmp_path_factory) -> Path:
     options = BuildOptions(api="http://unused", out=root / "dist", content=root, jobs=2)
     publish_territory(snapshot, options, progress=lambda message: None)
     return root / "dist" / "lecce"
+
+
+@contextlib.contextmanager
+def building_locally(live_server, tmp_path: Path):
+    """Publishing rebuilds as in the demo: the local builder reads the live CMS
+    over HTTP and writes into the folder it yields; no settle wait."""
+    from django.test import override_settings
+
+    dist = tmp_path / "dist"
+    with override_settings(
+        VETRINA_CHANGES_SETTLE_SECONDS=0,
+        VETRINA_PUBLISH_BACKEND={
+            "BACKEND": "cms.publishing.backends.LocalBuilder",
+            "OPTIONS": {
+                "API_URL": live_server.url,
+                "OUT": str(dist),
+                "CONTENT": str(tmp_path / "content"),
+                "JOBS": 1,
+            },
+        },
+    ):
+        yield dist
 
 
 @contextlib.contextmanager

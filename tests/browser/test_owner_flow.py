@@ -14,13 +14,13 @@ from unittest import mock
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.test import override_settings
 from django.utils import timezone
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from cms.offers.models import OfferPage
 from cms.owners.models import SignupRequest
+from tests.browser.conftest import building_locally
 from tests.browser.test_publish_flow import wait_for_file_text
 from tests.browser.test_quality import AXE
 from tests.cms.factories import BusinessPageFactory
@@ -104,18 +104,7 @@ def test_owner_offer_goes_through_moderation_onto_the_site_and_off_it(
     dist = tmp_path / "dist"
     offer_html = dist / "lecce/it/attivita/bottega/sconto-famiglie/index.html"
 
-    with override_settings(
-        VETRINA_CHANGES_SETTLE_SECONDS=0,
-        VETRINA_PUBLISH_BACKEND={
-            "BACKEND": "cms.publishing.backends.LocalBuilder",
-            "OPTIONS": {
-                "API_URL": live_server.url,
-                "OUT": str(dist),
-                "CONTENT": str(tmp_path / "content"),
-                "JOBS": 1,
-            },
-        },
-    ):
+    with building_locally(live_server, tmp_path) as dist:
         owner_context = browser.new_context(viewport=PHONE, locale="it-IT")
         page = owner_context.new_page()
         log_in_as(page, live_server, "bottega", "pw-bottega-1")

@@ -8,10 +8,9 @@ over HTTP; tasks run in-process here, as the demo's worker would run them.
 import time
 
 import pytest
-from django.test import override_settings
 
 from cms.publishing.models import Build
-from tests.browser.conftest import serving
+from tests.browser.conftest import building_locally, serving
 from tests.browser.test_editor_flow import log_in
 from tests.cms.factories import PlacePageFactory
 from tests.conftest import publish_home_and_sections_in
@@ -33,19 +32,7 @@ def test_editor_edits_previews_publishes_and_the_static_site_follows(
 ):
     from cms.territories.setup import get_locale
 
-    dist = tmp_path / "dist"
-    with override_settings(
-        VETRINA_CHANGES_SETTLE_SECONDS=0,
-        VETRINA_PUBLISH_BACKEND={
-            "BACKEND": "cms.publishing.backends.LocalBuilder",
-            "OPTIONS": {
-                "API_URL": live_server.url,
-                "OUT": str(dist),
-                "CONTENT": str(tmp_path / "content"),
-                "JOBS": 1,
-            },
-        },
-    ):
+    with building_locally(live_server, tmp_path) as dist:
         publish_home_and_sections_in(territory, "en")
         place = PlacePageFactory(
             parent=territory.sections["places"], title="Duomo", slug="duomo"
