@@ -49,12 +49,15 @@ class VetrinaGenerator(Generator):
             if self.only is not None and url not in self.only:
                 continue
             with self.ctx.model.reading() as keys:
-                html = render()
+                content = render()
             target = root / output_file(url)
             target.parent.mkdir(parents=True, exist_ok=True)
             # Never write through a hard link: it may be the live site's file.
             tmp = target.with_name(f".{target.name}.tmp")
-            tmp.write_text(html, "utf-8")
+            if isinstance(content, bytes):
+                tmp.write_bytes(content)
+            else:
+                tmp.write_text(content, "utf-8")
             os.replace(tmp, target)
             reads[output_file(url)] = sorted(keys)
         Path(self.output_path, WRITTEN).write_text(json.dumps(reads), "utf-8")

@@ -17,6 +17,7 @@ from babel.support import Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .channels import channel_outputs
 from .errors import UrlCollision
 from .helpers import Helpers
 from .i18n import compile_catalogs
@@ -149,11 +150,12 @@ def render_markdown(source: Path, ctx: RenderContext) -> str:
     )  # fmt: skip
 
 
-def site_outputs(ctx: RenderContext) -> dict[str, Callable[[], str]]:
-    """Every page of one language by URL, each rendered when called.
+def site_outputs(ctx: RenderContext) -> dict[str, Callable[[], str | bytes]]:
+    """Every output of one language by URL, each rendered when called.
 
-    The CMS's pages, the hand-written ones, the audiences and the 404, in the
-    order they are written; a URL taken twice is refused.
+    The CMS's pages, the hand-written ones, the audiences, the 404 and the
+    channels' files (publisher/channels/), in the order they are written; a URL
+    taken twice is refused.
     """
     model, lang = ctx.model, ctx.lang
     pages_dir = (ctx.pages_dir or PAGES_DIR) / lang
@@ -177,13 +179,21 @@ def site_outputs(ctx: RenderContext) -> dict[str, Callable[[], str]]:
             functools.partial(render_audience, audience, ctx),
         )
     add(f"/{lang}/404.html", functools.partial(render_document, "404", ctx))
+    for url, render in channel_outputs(ctx).items():
+        add(url, render)
     return found
 
 
 def output_file(url: str) -> str:
-    """Where a URL's page is written, relative to the territory's folder."""
+    """Where a URL's output is written, relative to the territory's folder.
+
+    A last segment with a dot is a file (`404.html`, `feed.atom`); anything
+    else is a folder with its index.html.
+    """
     path = url.strip("/")
-    return path if url.endswith(".html") else f"{path}/index.html"
+    if "." in path.rpartition("/")[2] and not url.endswith("/"):
+        return path
+    return f"{path}/index.html"
 
 
 def theme_assets(territory: dict, theme: Path = THEME_DIR) -> dict[str, bytes]:
