@@ -43,7 +43,18 @@ CHILD_KIND = {
 
 # Paths the build writes itself in every language: no CMS page may take them.
 AUDIENCES_PATH = "/audiences/"
-RESERVED_PATHS = (AUDIENCES_PATH, "/about/", "/legal/", "/accessibility/", "/404.html")
+# Paths under /<lang>/ that the build writes itself (channels add theirs; a
+# per-page channel file has a dot in its name, which no CMS slug can have).
+RESERVED_PATHS = (
+    AUDIENCES_PATH,
+    "/about/",
+    "/legal/",
+    "/accessibility/",
+    "/404.html",
+    "/map/",
+    "/search/",
+    "/data/",
+)
 AUDIENCES = (
     "families",
     "children",
