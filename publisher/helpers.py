@@ -26,7 +26,7 @@ from babel.support import Translations
 from babel.units import format_unit
 from markupsafe import Markup
 
-from . import occurrences
+from . import occurrences, structured_data
 from .i18n import compile_catalogs
 from .occurrences import ROME, local
 from .richtext import expand, markdown_to_html
@@ -385,3 +385,10 @@ class Helpers:
 
     def language_name(self, code: str) -> str:
         return Locale.parse(code).get_display_name(code).capitalize()
+
+    # Link previews and search engines (see structured_data.py)
+    def social_tags(self, title: str = "") -> list[tuple[str, str, str]]:
+        return structured_data.social_tags(self, title)
+
+    def json_ld(self, title: str = "") -> Markup:
+        return structured_data.json_ld(self, title)

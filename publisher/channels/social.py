@@ -1,0 +1,181 @@
+"""Share images: a 1200×630 card for every page that has no picture of its own,
+so a link to it shows more than a grey box where it is shared.
+
+The card is the territory's brand colour with the page's title in large type
+and the territory's name, at `<page URL>share.png` (see structured_data.py for
+the tags that point to it). Same snapshot, same bytes: the PNG carries no date
+or other metadata.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PIL import Image, ImageDraw, ImageFont, features
+
+from ..structured_data import SHARE_IMAGE, SHARE_SIZE, needs_share_image
+
+if TYPE_CHECKING:
+    from ..render import RenderContext
+    from ..sitemodel import Entry
+    from . import Render
+
+DEFAULT_BRAND_COLOUR = "#8a3b12"
+MARGIN = 80
+TITLE_SIZES = (76, 64, 54)  # the largest whose lines fit
+MAX_LINES = 4
+NAME_SIZE = 36
+# Debian's fonts (fonts-dejavu-core covers Latin, Greek, Cyrillic and Arabic).
+FONTS = Path("/usr/share/fonts/truetype")
+BOLD = ("dejavu/DejaVuSans-Bold.ttf", "noto/NotoSans-Bold.ttf",
+        "liberation/LiberationSans-Bold.ttf")  # fmt: skip
+REGULAR = ("dejavu/DejaVuSans.ttf", "noto/NotoSans-Regular.ttf",
+           "liberation/LiberationSans-Regular.ttf")  # fmt: skip
+RAQM = features.check("raqm")
+
+
+def outputs(ctx: RenderContext) -> dict[str, Render]:
+    return {
+        f"{entry.url}{SHARE_IMAGE}": functools.partial(share_image, entry, ctx)
+        for entry in ctx.model.entries[ctx.lang]
+        if needs_share_image(entry)
+    }
+
+
+def share_image(entry: Entry, ctx: RenderContext) -> bytes:
+    ctx.model.note(f"id:{entry.page['id']}")
+    territory = ctx.model.snapshot.territory
+    return card(
+        entry.page["title"],
+        territory.get("name", ""),
+        territory.get("brand_colour") or DEFAULT_BRAND_COLOUR,
+    )
+
+
+def card(title: str, territory: str, colour: str) -> bytes:
+    """The PNG of one card: `title` wrapped in large type above `territory`."""
+    width, height = SHARE_SIZE
+    background = _rgb(colour)
+    ink = _ink(background)
+    image = Image.new("RGB", SHARE_SIZE, background)
+    draw = ImageDraw.Draw(image)
+    room = width - 2 * MARGIN
+    size, lines = _fit(draw, title, room)
+    font = _font(BOLD, size)
+    y = MARGIN
+    for line in lines:
+        _text(draw, line, y, font, ink)
+        y += round(size * 1.2)
+    name_font = _font(REGULAR, NAME_SIZE)
+    rule_y = height - MARGIN - NAME_SIZE - 28
+    start = width - MARGIN - 120 if _rtl(title) else MARGIN
+    draw.rectangle((start, rule_y, start + 120, rule_y + 6), fill=ink)
+    _text(draw, territory, height - MARGIN - NAME_SIZE, name_font, ink)
+    out = io.BytesIO()
+    image.save(out, "PNG", compress_level=6)
+    return out.getvalue()
+
+
+def _rtl(text: str) -> bool:
+    """Whether the text's first strong character is right-to-left."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def _options(text: str) -> dict:
+    """Shaping and direction: only Pillow built with raqm can do them."""
+    if not RAQM:
+        return {}
+    return (
+        {"direction": "rtl", "language": "ar"} if _rtl(text) else {"direction": "ltr"}
+    )
+
+
+def _text(draw: ImageDraw.ImageDraw, text: str, y: int, font, ink) -> None:
+    """One line from the start edge: the left, or the right for Arabic."""
+    if _rtl(text):
+        x, anchor = SHARE_SIZE[0] - MARGIN, "ra"
+    else:
+        x, anchor = MARGIN, "la"
+    draw.text((x, y), text, font=font, fill=ink, anchor=anchor, **_options(text))
+
+
+def _fit(draw: ImageDraw.ImageDraw, title: str, room: int) -> tuple[int, list[str]]:
+    """The largest title size whose lines fit; the smallest, cut short, if none."""
+    for size in TITLE_SIZES:
+        lines = _wrap(draw, title, _font(BOLD, size), room)
+        if len(lines) <= MAX_LINES:
+            return size, lines
+    font = _font(BOLD, TITLE_SIZES[-1])
+    lines = _wrap(draw, title, font, room)[:MAX_LINES]
+    last = lines[-1]
+    while last and _width(draw, f"{last}…", font) > room:
+        last = last[:-1].rstrip()
+    lines[-1] = f"{last}…"
+    return TITLE_SIZES[-1], lines
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font, room: int) -> list[str]:
+    """Words greedily into lines; a word too long for a line on its own."""
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and _width(draw, candidate, font) <= room:
+            lines[-1] = candidate
+            continue
+        while len(word) > 1 and _width(draw, word, font) > room:
+            cut = next(
+                n
+                for n in range(len(word) - 1, 0, -1)
+                if n == 1 or _width(draw, word[:n], font) <= room
+            )
+            lines.append(word[:cut])
+            word = word[cut:]
+        lines.append(word)
+    return lines or [""]
+
+
+def _width(draw: ImageDraw.ImageDraw, text: str, font) -> float:
+    return draw.textlength(text, font=font, **_options(text))
+
+
+@functools.cache
+def _font(names: tuple[str, ...], size: int):
+    for name in names:
+        if (FONTS / name).is_file():
+            return ImageFont.truetype(str(FONTS / name), size)
+    return ImageFont.load_default(size=size)  # scalable since Pillow 10.1
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    value = colour.lstrip("#")
+    if len(value) == 3:
+        value = "".join(c * 2 for c in value)
+    try:
+        return tuple(int(value[i : i + 2], 16) for i in (0, 2, 4))  # type: ignore[return-value]
+    except ValueError:
+        return _rgb(DEFAULT_BRAND_COLOUR)
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    r, g, b = (
+        c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        for c in (v / 255 for v in rgb)
+    )
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _ink(background: tuple[int, int, int]) -> tuple[int, int, int]:
+    """White on a dark brand colour, near-black on a light one."""
+    white, dark = (255, 255, 255), (26, 26, 26)
+    light = _luminance(background) + 0.05
+    return white if 1.05 / light >= light / (_luminance(dark) + 0.05) else dark
