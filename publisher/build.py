@@ -28,8 +28,9 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from . import incremental, netlify
+from . import incremental, netlify, search
 from .api import ApiClient
+from .channels import channel_assets, shorturls
 from .errors import BadContent, RenderFailed, TooManyDropped
 from .incremental import Plan, State
 from .media import download, rendition_urls
@@ -201,11 +202,12 @@ def publish_territory(
     pages = incremental.page_table(model, media_urls)
     entries = incremental.entry_table(model)
     digest = incremental.content_digest(fingerprint, pages, snapshot.redirects)
-    outputs = {
-        output_file(url): url
-        for lang in snapshot.languages
-        for url in site_outputs(RenderContext(model, lang, pages_dir=pages_dir))
-    }
+    outputs: dict[str, str] = {}
+    owner: dict[str, str] = {}  # file: the language whose run writes it
+    for lang in snapshot.languages:
+        for url in site_outputs(RenderContext(model, lang, pages_dir=pages_dir)):
+            outputs[output_file(url)] = url
+            owner[output_file(url)] = lang  # /q/<id>/ lies outside /<lang>/
     if state is None and not options.full:
         state = State.load(state_path(options, slug))
     plan = Plan(render=None)
@@ -230,7 +232,7 @@ def publish_territory(
                 only = sorted(
                     url
                     for file, url in outputs.items()
-                    if file in plan.render and url.startswith(f"/{lang}/")
+                    if file in plan.render and owner[file] == lang
                 )
                 if not only:
                     continue  # nothing to do: no process to start
@@ -238,6 +240,8 @@ def publish_territory(
         reads = _run_jobs(jobs, options.jobs, lambda line: progress(f"{slug}/{line}"))
         report.pages = len(reads)
         _write_site_files(staging, model)
+        changed = plan.render is None or bool(reads) or bool(plan.remove)
+        search.update_index(staging, target, pages_changed=changed)
         (staging / MANIFEST).write_text(
             json.dumps(
                 {
@@ -317,7 +321,7 @@ def _place_media(files: dict[str, Path], staging: Path) -> dict[str, str]:
 def _place_static(staging: Path, territory: dict) -> dict[str, str]:
     """Copy theme assets with their content hash in the name: cacheable forever."""
     mapping = {}
-    for name, data in theme_assets(territory).items():
+    for name, data in {**theme_assets(territory), **channel_assets()}.items():
         digest = hashlib.sha256(data).hexdigest()[:10]
         stem, dot, suffix = name.rpartition(".")
         hashed = f"{stem}.{digest}.{suffix}" if dot else f"{name}.{digest}"
@@ -383,7 +387,7 @@ def _write_site_files(staging: Path, model: SiteModel) -> None:
     languages = model.snapshot.languages
     default = model.default_language
     (staging / "_redirects").write_text(
-        netlify.redirects(languages, default, _moved(model))
+        netlify.redirects(languages, default, _moved(model), shorturls.rules(model))
     )
     (staging / "_headers").write_text(netlify.headers())
     base = territory.get("base_url", "")

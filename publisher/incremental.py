@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from .channels import channel_assets
 from .render import ROOT, THEME_DIR
 from .sitemodel import SiteModel
 from .snapshot import Snapshot
@@ -94,6 +95,9 @@ def fingerprint(snapshot: Snapshot, pages_dir: Path) -> str:
         for path in _files(folder):
             digest.update(f"\0{name}/{path.relative_to(folder).as_posix()}\0".encode())
             digest.update(path.read_bytes())
+    for name, data in sorted(channel_assets().items()):  # e.g. Leaflet, from npm
+        digest.update(f"\0assets/{name}\0".encode())
+        digest.update(data)
     for library in LIBRARIES:
         try:
             version = metadata.version(library)

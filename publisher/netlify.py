@@ -17,16 +17,23 @@ CSP = (
 
 
 def redirects(
-    languages: list[str], default: str, moved: Iterable[tuple[str, str]] = ()
+    languages: list[str],
+    default: str,
+    moved: Iterable[tuple[str, str]] = (),
+    short: Iterable[tuple[str, str]] = (),
 ) -> str:
-    """Old URLs of moved pages to their new ones, permanently; send `/` to a
-    language by Accept-Language; 404s per language.
+    """Old URLs of moved pages to their new ones, permanently; short URLs
+    (`/q/<id>/`) to their pages; send `/` to a language by Accept-Language;
+    404s per language.
 
-    Old URLs come first: Netlify applies the first rule that matches.
+    Old URLs come first: Netlify applies the first rule that matches. Short
+    URLs come before the 404s and are forced (`301!`): their static redirect
+    page would shadow the rule.
     """
     lines = [f"{old} {new} 301" for old, new in moved]
     lines += [f"/  /{lang}/  302!  Language={lang}" for lang in languages]
     lines.append(f"/  /{default}/  302!")
+    lines += [f"{path} {url} 301!" for path, url in short]
     lines += [f"/{lang}/*  /{lang}/404.html  404" for lang in languages]
     return "\n".join(lines) + "\n"
 

@@ -8,7 +8,9 @@ it writes, each rendered when called, like `render.site_outputs()` does for
 pages. A URL whose last segment has a dot is a file (`/it/feed.atom`); others
 are folders with an index.html. Channels read the site only through the
 SiteModel's accessors (`of_kind`, `page`, `url_for`…), so the incremental build
-knows which outputs a change touches.
+knows which outputs a change touches. A module may also have
+`assets() -> dict[str, bytes]`: static files (a map's library) that the build
+publishes with the theme's, under hashed names.
 """
 
 from __future__ import annotations
@@ -39,4 +41,15 @@ def channel_outputs(ctx: RenderContext) -> dict[str, Render]:
     for name in channels():
         module = importlib.import_module(f"{__name__}.{name}")
         found.update(module.outputs(ctx))
+    return found
+
+
+def channel_assets() -> dict[str, bytes]:
+    """Static files channels publish with the theme's, by name (a module's
+    optional `assets()`): the build hashes their names like the theme's."""
+    found: dict[str, bytes] = {}
+    for name in channels():
+        module = importlib.import_module(f"{__name__}.{name}")
+        if hasattr(module, "assets"):
+            found.update(module.assets())
     return found
