@@ -30,7 +30,18 @@ from .snapshot import Snapshot
 VERSION = 1
 TRANSLATIONS_DIR = ROOT / "translations"
 # Libraries whose version can change the bytes of a page.
-LIBRARIES = ("jinja2", "babel", "markdown", "nh3", "markupsafe", "pelican")
+LIBRARIES = (
+    "jinja2",
+    "babel",
+    "markdown",
+    "nh3",
+    "markupsafe",
+    "pelican",
+    # The channels: share images, QR codes, the search index.
+    "pillow",
+    "segno",
+    "pagefind",
+)
 
 
 @dataclass
