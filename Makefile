@@ -10,8 +10,9 @@ $(STAMP): pyproject.toml constraints.txt package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[cms,test]"
-	# Test-only checkers (axe-core, the Nu Html Checker) from npm, when npm exists.
-	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; fi
+	# Leaflet (the maps) and the test checkers (axe-core, the Nu Html Checker).
+	@command -v npm >/dev/null || { echo "npm is needed: install Node.js (Debian: apt-get install npm)"; exit 1; }
+	npm ci --no-audit --no-fund --silent
 	touch $(STAMP)
 
 install: $(STAMP)
