@@ -1,6 +1,7 @@
 """The hostile corpus through the build: every item a place could hold is
 rendered, escaped, and still there for the reader."""
 
+import json
 from html.parser import HTMLParser
 
 import pytest
@@ -13,16 +14,22 @@ from tests.publisher.test_theme import TERRITORY, item, place
 
 
 class Markup(HTMLParser):
-    """What a browser would run: attributes, link targets and script bodies."""
+    """What a browser would run: attributes, link targets and script bodies.
+
+    A JSON-LD block is data, not code: it must parse as JSON and hold no `<`
+    at all, so API text can never close the element.
+    """
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.problems: list[str] = []
         self.text: list[str] = []
         self.in_script = False
+        self.in_data_block = False
 
     def handle_starttag(self, tag, attrs):
         self.in_script = tag == "script"
+        self.in_data_block = self.in_script and ("type", "application/ld+json") in attrs
         for attr, value in attrs:
             if attr.startswith("on"):
                 self.problems.append(f"<{tag} {attr}=…>")
@@ -35,9 +42,14 @@ class Markup(HTMLParser):
             self.problems.append(f"<{tag}>")
 
     def handle_endtag(self, tag):
-        self.in_script = False
+        self.in_script = self.in_data_block = False
 
     def handle_data(self, data):
+        if self.in_data_block:
+            if "<" in data:
+                self.problems.append(f"<script type=ld+json>{data[:40]}")
+            json.loads(data)
+            return
         if self.in_script and "alert(" in data:
             self.problems.append(f"<script>{data[:40]}")
         self.text.append(data)
