@@ -218,9 +218,9 @@ def building_locally(live_server, tmp_path: Path):
 
 
 @contextlib.contextmanager
-def serving(directory: Path):
+def serving(directory: Path, handler_class: type = SiteHandler):
     """Serve a built territory as Netlify would; yields its base URL."""
-    handler = functools.partial(SiteHandler, directory=str(directory))
+    handler = functools.partial(handler_class, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -9,8 +9,7 @@ import base64
 import pytest
 
 from tests.browser.conftest import serving
-from tests.browser.test_quality import AXE, html_errors
-from tests.conftest import require
+from tests.browser.test_quality import html_errors, serious_violations
 from tests.publisher.test_channel_opendata import HOSTILE, pages
 from tests.publisher.test_theme import TERRITORY
 
@@ -127,16 +126,9 @@ def test_without_javascript_the_list_is_the_page(browser, map_site):
 def test_the_drawn_map_is_valid_and_accessible(map_page, map_site, map_dist):
     for lang in ("it", "ar"):
         assert html_errors(map_dist / lang / "map") == []
-    require(AXE.is_file(), "axe-core needs `npm ci`")
     problems = []
     for lang in ("it", "ar"):
         map_page.goto(f"{map_site}/{lang}/map/")
         map_page.locator(".leaflet-marker-icon").first.wait_for()
-        map_page.add_script_tag(path=str(AXE))
-        result = map_page.evaluate("axe.run({resultTypes: ['violations']})")
-        problems += [
-            f"{lang}: {v['id']} ({v['impact']}): {v['help']}"
-            for v in result["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
+        problems += serious_violations(map_page, lang)
     assert problems == []

@@ -5,8 +5,7 @@ import re
 import pytest
 
 from tests.browser.conftest import serving
-from tests.browser.test_quality import AXE, html_errors
-from tests.conftest import require
+from tests.browser.test_quality import html_errors, serious_violations
 from tests.publisher.test_channel_print import pages
 from tests.publisher.test_theme import TERRITORY
 
@@ -74,16 +73,9 @@ def test_posters_and_redirect_pages_are_valid_and_accessible(
 ):
     ours = [e for e in html_errors(print_dist) if "poster.html:" in e or e[:2] == "q/"]
     assert ours == []
-    require(AXE.is_file(), "axe-core needs `npm ci`")
     problems = []
     for url in ("/it/luoghi/duomo/poster.html", "/ar/amakin/duomo/poster.html",
                 "/it/attivita/bottega/sconto/poster.html"):  # fmt: skip
         page.goto(print_site + url)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("axe.run({resultTypes: ['violations']})")
-        problems += [
-            f"{url}: {v['id']} ({v['impact']}): {v['help']}"
-            for v in result["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
+        problems += serious_violations(page, url)
     assert problems == []

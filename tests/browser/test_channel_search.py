@@ -1,19 +1,13 @@
 """Search on the built static site, in real Chromium: Pagefind's index, the
 search page's script, under the site's Content-Security-Policy."""
 
-import contextlib
-import functools
-import threading
-from http.server import ThreadingHTTPServer
-
 import pytest
 from playwright.sync_api import expect
 
 from publisher.netlify import CSP
 from publisher.serve import SiteHandler
 from tests.browser.conftest import serving
-from tests.browser.test_quality import AXE
-from tests.conftest import require
+from tests.browser.test_quality import serious_violations
 
 SEARCH = {"it": "Cerca nel sito", "en": "Search the site", "ar": "ابحث في الموقع"}
 PLACE = {"it": "Luogo", "en": "Place", "ar": "مكان"}
@@ -34,21 +28,9 @@ class StrictHandler(SiteHandler):
         super().end_headers()
 
 
-@contextlib.contextmanager
-def serving_strictly(directory):
-    handler = functools.partial(StrictHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="module")
 def strict_url(built_site):
-    with serving_strictly(built_site) as url:
+    with serving(built_site, StrictHandler) as url:
         yield url
 
 
@@ -151,17 +133,9 @@ def test_keyboard_alone_searches_and_opens_a_result(page, strict_url, errors):
 @pytest.mark.parametrize("lang", ["it", "en", "ar"])
 def test_no_serious_accessibility_violations_on_the_search_page(page, site_url, lang):
     """Served without the CSP, which would refuse axe's injected script."""
-    require(AXE.is_file(), "axe-core needs `npm ci`")
     page.goto(f"{site_url}/{lang}/search/?q=Duomo")
     expect(results(page).first).to_be_visible()
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run({resultTypes: ['violations']})")
-    problems = [
-        f"{v['id']} ({v['impact']}): {v['help']}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert problems == []
+    assert serious_violations(page) == []
 
 
 def test_without_javascript_the_page_says_so_and_links_the_sections(

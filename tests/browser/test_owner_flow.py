@@ -22,9 +22,8 @@ from cms.offers.models import OfferPage
 from cms.owners.models import SignupRequest
 from tests.browser.conftest import building_locally
 from tests.browser.test_publish_flow import wait_for_file_text
-from tests.browser.test_quality import AXE
+from tests.browser.test_quality import serious_violations
 from tests.cms.factories import BusinessPageFactory
-from tests.conftest import require
 
 PHONE = {"width": 360, "height": 740}
 
@@ -161,7 +160,6 @@ def test_owner_offer_goes_through_moderation_onto_the_site_and_off_it(
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_business_asks_to_join_from_a_phone(browser, live_server, territory):
     """The public form: Italian, accessible, errors named, then sent."""
-    require(AXE.is_file(), "axe-core needs `npm ci`")
     context = browser.new_context(viewport=PHONE, locale="it-IT")
     page = context.new_page()
     page.goto(f"{live_server.url}/owners/signup/?territory=lecce")
@@ -188,13 +186,3 @@ def test_a_business_asks_to_join_from_a_phone(browser, live_server, territory):
     [request] = SignupRequest.objects.all()
     assert (request.business_name, request.language) == ("Forno Rossi", "it")
     context.close()
-
-
-def serious_violations(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run({resultTypes: ['violations']})")
-    return [
-        f"{v['id']}: {v['help']}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]

@@ -17,6 +17,18 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
+def serious_violations(page, where: str = "") -> list[str]:
+    """axe-core's serious and critical findings on the page as it is now."""
+    require(AXE.is_file(), "axe-core needs `npm ci`")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run({resultTypes: ['violations']})")
+    return [
+        f"{where or page.url}: {v['id']} ({v['impact']}): {v['help']}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
 def html_pages(site: Path) -> list[Path]:
     """Every web page of a built site. Not the newsletter: it is written for mail
     clients (Outlook needs table attributes HTML5 calls obsolete) and is checked
@@ -47,18 +59,11 @@ def test_every_page_is_valid_html(built_site):
 
 @pytest.mark.parametrize("lang", ["it", "en", "ar"])
 def test_no_serious_accessibility_violations(page, built_site, site_url, lang):
-    require(AXE.is_file(), "axe-core needs `npm ci`")
     problems = []
     for path in html_pages(built_site / lang):
         url = "/" + str(path.relative_to(built_site)).removesuffix("index.html")
         page.goto(site_url + url)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("axe.run({resultTypes: ['violations']})")
-        problems += [
-            f"{url}: {v['id']} ({v['impact']}): {v['help']}"
-            for v in result["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
+        problems += serious_violations(page, url)
     assert problems == []
 
 
