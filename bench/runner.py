@@ -1,0 +1,69 @@
+"""One build in its own process, as `vetrina build` would run it.
+
+The harness runs every build through this module so that each build's time and
+memory are its own, not mixed with the CMS server or the corpus generator's.
+It prints one JSON line: seconds inside the build call, files rendered, the
+largest resident set of the process and of its Pelican workers.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def build(job: dict) -> dict:
+    """`vetrina build` through the publisher's API, into the job's folders."""
+    from publisher.build import BuildOptions
+    from publisher.build import build as run
+
+    options = BuildOptions(
+        api=job["api"],
+        out=Path(job["out"]),
+        content=Path(job["content"]),
+        build_date=job["date"],
+        full=job["full"],
+    )
+    reports = run(options, progress=lambda line: None)
+    return {
+        "pages": sum(r.pages for r in reports),
+        "changed": sum(r.changed for r in reports),
+        "modes": sorted({f"{r.mode} after a {r.fetched}" for r in reports}),
+    }
+
+
+def render(job: dict) -> dict:
+    """A full render of the snapshots already fetched: no API in the way."""
+    from publisher.build import BuildOptions, publish_territory
+    from publisher.snapshot import Snapshot
+
+    content = Path(job["content"])
+    options = BuildOptions(
+        api="", out=Path(job["out"]), content=content, build_date=job["date"]
+    )
+    options.full = True
+    pages = 0
+    for folder in sorted((content / "snapshots").iterdir()):
+        snapshot = Snapshot.load(content / "snapshots", folder.name)
+        report = publish_territory(snapshot, options, lambda line: None)
+        pages += report.pages
+    return {"pages": pages, "changed": 0, "modes": ["full render of the snapshot"]}
+
+
+def main(argv: list[str]) -> int:
+    job = json.loads(argv[0])
+    started = time.perf_counter()
+    result = {"build": build, "render": render}[job["kind"]](job)
+    result["seconds"] = time.perf_counter() - started
+    # ru_maxrss is in KiB on Linux.
+    result["self_rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    result["child_rss"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
