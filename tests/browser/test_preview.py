@@ -48,11 +48,15 @@ def test_editor_previews_an_unsaved_title_in_the_panel_and_a_new_tab(
     assert page.locator("[data-content-checker-row]").count() == 1
 
     page.click("button[data-side-panel-toggle=preview]")
+    # The panel refreshes its preview when it opens: let that finish first. The
+    # test server shares one in-memory SQLite connection between its threads,
+    # so two preview requests at once can trip over each other's savepoints.
+    heading.filter(has_text="Duomo di Lecce, in bozza").wait_for()
+    page.wait_for_load_state("networkidle")
     with page.context.expect_page() as new_tab:
         page.click("[data-w-preview-target=newTab]")
     tab = new_tab.value
-    tab.wait_for_load_state()
-    assert re.search(r"/preview/\?content_type=places\.placepage&token=", tab.url)
+    tab.wait_for_url(re.compile(r"/preview/\?content_type=places\.placepage&token="))
     assert tab.locator("main h1").inner_text() == "Duomo di Lecce, in bozza"
     tab.close()
 
