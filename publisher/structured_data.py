@@ -8,6 +8,7 @@ its own gets a generated share image (publisher/channels/social.py).
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import TYPE_CHECKING
 
@@ -82,6 +83,7 @@ def needs_share_image(entry: Entry) -> bool:
     return hero(entry.page) is None
 
 
+@functools.cache
 def og_locale(lang: str) -> str:
     if lang in OG_LOCALES:
         return OG_LOCALES[lang]

@@ -37,3 +37,19 @@ OFFER = {
     "linked_places": [],
     "linked_events": [],
 }
+
+
+def build_site(root, pages: list[dict], build_date: str = "2026-11-25", **options):
+    """Publish a hand-made snapshot of Lecce into root/dist; returns its folder."""
+    from publisher.build import BuildOptions, publish_territory
+    from publisher.snapshot import Snapshot
+    from tests.publisher.test_theme import TERRITORY
+
+    snapshot = Snapshot(TERRITORY, build_date, pages)
+    snapshot.save(root / "snapshots")
+    options = {"jobs": 2, **options}
+    build = BuildOptions(
+        api="http://unused", out=root / "dist", content=root, **options
+    )
+    publish_territory(snapshot, build, progress=lambda message: None)
+    return root / "dist" / TERRITORY["slug"]

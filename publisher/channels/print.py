@@ -28,8 +28,13 @@ SVG_SCALE = 8
 QUIET_ZONE = 4  # modules: what the QR standard asks for
 
 
+@functools.lru_cache(maxsize=256)
 def qr_code(url: str) -> segno.QRCode:
-    """At least error correction M (segno raises it when it costs no size)."""
+    """At least error correction M (segno raises it when it costs no size).
+
+    Cached: the SVG and the PNG of a page encode the same URL, and choosing the
+    mask is most of the work.
+    """
     return segno.make_qr(url, error="m")
 
 

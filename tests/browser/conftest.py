@@ -183,16 +183,9 @@ def _demo_pages() -> list[dict]:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """Every template built for real in Italian, English and Arabic."""
-    from publisher.build import BuildOptions, publish_territory
-    from publisher.snapshot import Snapshot
-    from tests.publisher.test_theme import TERRITORY
+    from tests.snapshots import build_site
 
-    root = tmp_path_factory.mktemp("browser-site")
-    snapshot = Snapshot(TERRITORY, "2026-11-25", _demo_pages())
-    snapshot.save(root / "snapshots")
-    options = BuildOptions(api="http://unused", out=root / "dist", content=root, jobs=2)
-    publish_territory(snapshot, options, progress=lambda message: None)
-    return root / "dist" / "lecce"
+    return build_site(tmp_path_factory.mktemp("browser-site"), _demo_pages())
 
 
 @contextlib.contextmanager

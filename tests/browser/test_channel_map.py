@@ -11,7 +11,7 @@ import pytest
 from tests.browser.conftest import serving
 from tests.browser.test_quality import html_errors, serious_violations
 from tests.publisher.test_channel_opendata import HOSTILE, pages
-from tests.publisher.test_theme import TERRITORY
+from tests.snapshots import build_site
 
 TILES = "https://tile.openstreetmap.org/**"
 PNG = base64.b64decode(
@@ -21,15 +21,7 @@ PNG = base64.b64decode(
 
 @pytest.fixture(scope="module")
 def map_dist(tmp_path_factory):
-    from publisher.build import BuildOptions, publish_territory
-    from publisher.snapshot import Snapshot
-
-    root = tmp_path_factory.mktemp("map-site")
-    snapshot = Snapshot(TERRITORY, "2026-11-25", pages())
-    snapshot.save(root / "snapshots")
-    options = BuildOptions(api="http://unused", out=root / "dist", content=root, jobs=2)
-    publish_territory(snapshot, options, progress=lambda message: None)
-    return root / "dist" / "lecce"
+    return build_site(tmp_path_factory.mktemp("map-site"), pages())
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import pytest
 from tests.browser.conftest import serving
 from tests.browser.test_quality import html_errors, serious_violations
 from tests.publisher.test_channel_print import pages
-from tests.publisher.test_theme import TERRITORY
+from tests.snapshots import build_site
 
 CM = 96 / 2.54  # CSS pixels in a centimetre
 
@@ -21,15 +21,7 @@ def long_pages() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def print_dist(tmp_path_factory):
-    from publisher.build import BuildOptions, publish_territory
-    from publisher.snapshot import Snapshot
-
-    root = tmp_path_factory.mktemp("print-site")
-    snapshot = Snapshot(TERRITORY, "2026-11-25", long_pages())
-    snapshot.save(root / "snapshots")
-    options = BuildOptions(api="http://unused", out=root / "dist", content=root, jobs=2)
-    publish_territory(snapshot, options, progress=lambda message: None)
-    return root / "dist" / "lecce"
+    return build_site(tmp_path_factory.mktemp("print-site"), long_pages())
 
 
 @pytest.fixture(scope="module")

@@ -11,13 +11,13 @@ import pytest
 from dateutil.rrule import rruleset, rrulestr
 from icalendar import Calendar
 
-from publisher.build import BuildOptions, publish_territory
 from publisher.channels.calendar import outputs
 from publisher.occurrences import ROME, starts
 from publisher.render import RenderContext, render_page
 from publisher.sitemodel import SiteModel
 from publisher.snapshot import Snapshot
 from tests.publisher.test_theme import HOSTILE, PLACE, TERRITORY, event, item
+from tests.snapshots import build_site
 
 BUILD_DATE = "2026-11-25"
 
@@ -414,10 +414,6 @@ def test_every_page_links_the_language_calendar(pages):
 
 
 def test_a_real_build_writes_the_calendars(pages, tmp_path):
-    snapshot = Snapshot(TERRITORY, BUILD_DATE, pages)
-    snapshot.save(tmp_path / "snapshots")
-    options = BuildOptions(api="http://unused", out=tmp_path / "dist", content=tmp_path)
-    publish_territory(snapshot, options, progress=lambda message: None)
-    site = tmp_path / "dist" / "lecce"
+    site = build_site(tmp_path, pages, BUILD_DATE)
     assert (site / "it/calendar.ics").read_bytes() == feed(pages, "it")
     assert (site / "ar/eventi/e6/event.ics").read_bytes() == single(pages, 6, "ar")

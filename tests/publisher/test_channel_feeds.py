@@ -6,7 +6,6 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from publisher.build import BuildOptions, publish_territory
 from publisher.channels import feeds
 from publisher.render import RenderContext, render_page
 from publisher.sitemodel import SiteModel
@@ -14,6 +13,7 @@ from publisher.snapshot import Snapshot
 from tests.hostile import HOSTILE as HOSTILE_TEXTS
 from tests.linkcheck import broken_links
 from tests.publisher.test_theme import HOSTILE, TERRITORY, event, item, story
+from tests.snapshots import build_site
 
 A = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -196,11 +196,7 @@ def test_every_page_names_its_feeds_in_head_and_footer(pages):
 
 
 def test_a_build_writes_both_feeds_in_every_language(pages, tmp_path):
-    snapshot = Snapshot(TERRITORY, BUILD_DATE, pages)
-    snapshot.save(tmp_path / "snapshots")
-    options = BuildOptions(api="http://unused", out=tmp_path / "dist", content=tmp_path)
-    publish_territory(snapshot, options, progress=lambda message: None)
-    site = tmp_path / "dist" / "lecce"
+    site = build_site(tmp_path, pages, BUILD_DATE)
     for lang in ("it", "en", "ar"):
         ET.parse(site / lang / "feed.atom")  # noqa: S314 our own output
         assert json.loads((site / lang / "feed.json").read_text())["items"]

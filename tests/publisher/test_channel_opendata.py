@@ -14,7 +14,7 @@ from publisher.sitemodel import SiteModel
 from publisher.snapshot import Snapshot
 from tests.linkcheck import broken_links
 from tests.publisher.test_theme import HOSTILE, PLACE, TERRITORY, event, item
-from tests.snapshots import BUSINESS, ITINERARY
+from tests.snapshots import BUSINESS, ITINERARY, build_site
 
 GPX = "{http://www.topografix.com/GPX/1/1}"
 DUOMO = (18.169216, 40.351873)  # (longitude, latitude), as GeoJSON has them
@@ -277,12 +277,7 @@ def test_pages_link_to_the_map_and_the_track(site):
 
 
 def test_a_real_build_serves_leaflet_and_the_channel_files(tmp_path):
-    snapshot = Snapshot(TERRITORY, "2026-11-25", pages())
-    snapshot.save(tmp_path / "snapshots")
-    options = BuildOptions(api="http://unused", out=tmp_path / "dist",
-                           content=tmp_path, jobs=2)  # fmt: skip
-    publish_territory(snapshot, options, progress=lambda message: None)
-    site = tmp_path / "dist" / "lecce"
+    site = build_site(tmp_path, pages())
     for lang in ("it", "en", "ar"):
         for name in ("places", "businesses", "itineraries"):
             json.loads((site / lang / "data" / f"{name}.geojson").read_text())

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from publisher.build import BuildOptions, publish_territory
 from publisher.channels import social
 from publisher.render import RenderContext, site_outputs
 from publisher.sitemodel import SiteModel
 from publisher.snapshot import Snapshot
 from tests.publisher.test_structured_data import BASE, HERO, site_pages
 from tests.publisher.test_theme import TERRITORY
+from tests.snapshots import build_site
 
 ARABIC = "جولة في المدينة القديمة وكنائسها الباروكية مع مرشد محلي"
 
@@ -103,11 +103,7 @@ def seed_media_cache(content: Path) -> None:
 def built(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("social")
     seed_media_cache(root)
-    snapshot = Snapshot(TERRITORY, "2026-11-25", site_pages())
-    snapshot.save(root / "snapshots")
-    options = BuildOptions(api="http://unused", out=root / "dist", content=root)
-    publish_territory(snapshot, options, progress=lambda message: None)
-    return root / "dist" / "lecce"
+    return build_site(root, site_pages())
 
 
 def og_images(html: str) -> list[str]:

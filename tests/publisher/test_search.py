@@ -11,23 +11,17 @@ from pathlib import Path
 import pytest
 
 from publisher import search
-from publisher.build import BuildOptions, publish_territory
 from publisher.channels.search import plural_samples
 from publisher.snapshot import Snapshot
 from tests.publisher.test_incremental import ROOT, demo_pages, tree
 from tests.publisher.test_theme import TERRITORY
+from tests.snapshots import build_site
 
 
 def publish(root: Path, pages=None, **kwargs) -> Path:
     if not (root / "pages").exists():
         shutil.copytree(ROOT / "content" / "pages", root / "pages")
-    snapshot = Snapshot(TERRITORY, "2026-11-25", pages or demo_pages())
-    snapshot.save(root / "snapshots")
-    options = BuildOptions(
-        api="http://unused", out=root / "dist", content=root, jobs=2, **kwargs
-    )
-    publish_territory(snapshot, options, progress=lambda message: None)
-    return root / "dist" / "lecce"
+    return build_site(root, pages or demo_pages(), **kwargs)
 
 
 @pytest.fixture(scope="module")

@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from publisher.build import BuildOptions, publish_territory
 from publisher.errors import UrlCollision
 from publisher.occurrences import next_start, starts
 from publisher.render import THEME_DIR, RenderContext, render_audience, render_page
 from publisher.sitemodel import SiteModel
 from publisher.snapshot import Snapshot
+from tests.snapshots import build_site
 
 TERRITORY = {
     "slug": "lecce",
@@ -444,11 +444,7 @@ def test_a_real_build_writes_the_audience_pages(pages, tmp_path):
             page["audiences"] = ["families"]
         if page["id"] == 7:
             page["audiences"] = ["schools"]  # past: no page for schools
-    snapshot = Snapshot(TERRITORY, "2026-11-25", pages)
-    snapshot.save(tmp_path / "snapshots")
-    options = BuildOptions(api="http://unused", out=tmp_path / "dist", content=tmp_path)
-    publish_territory(snapshot, options, progress=lambda message: None)
-    site = tmp_path / "dist" / "lecce"
+    site = build_site(tmp_path, pages)
     for lang in ("it", "en", "ar"):
         families = (site / lang / "audiences/families/index.html").read_text()
         assert f'href="/{lang}/luoghi/museo/"' in families
