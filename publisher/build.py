@@ -21,7 +21,7 @@ import io
 import json
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -34,7 +34,7 @@ from .channels import channel_assets, shorturls
 from .errors import BadContent, RenderFailed, TooManyDropped
 from .incremental import Plan, State
 from .media import download, rendition_urls
-from .output import discard, keep_unchanged, link_previous, staging_dir, swap_in
+from .output import commit_changes, discard, keep_unchanged, staging_dir, swap_in
 from .pelican_plugin import WRITTEN
 from .render import RTL, RenderContext, output_file, site_outputs, theme_assets
 from .sitemodel import SiteModel
@@ -210,21 +210,27 @@ def publish_territory(
             owner[output_file(url)] = lang  # /q/<id>/ lies outside /<lang>/
     if state is None and not options.full:
         state = State.load(state_path(options, slug))
+    previous = _manifest(target)
     plan = Plan(render=None)
-    if not options.full and _matches(state, fingerprint, target):
+    if not options.full and _matches(state, fingerprint, previous):
         plan = incremental.plan(state, pages, entries, outputs)
         report.mode, report.changed, report.removed = (
             "incremental", plan.changed, plan.removed
         )  # fmt: skip
     options.out.mkdir(parents=True, exist_ok=True)
+    manifest = {"pages": model.page_count(), "date": snapshot.build_date}
+    manifest["content"] = digest
     staging = staging_dir(options.out, slug)
     try:
         if plan.render is not None:
-            unchanged = sorted(set(outputs) - plan.render)
-            plan.render |= set(link_previous(staging, target, unchanged))
-            report.deleted = len(plan.remove)
-        media = _place_media(files, staging)
-        static = _place_static(staging, snapshot.territory)
+            # Only what changed goes into staging; the rest stays where it is.
+            plan.render |= {file for file in outputs if not (target / file).is_file()}
+            live = target
+        else:
+            live = None
+        media, stale = _place_hashed("media", files, staging, live)
+        assets = {**theme_assets(snapshot.territory), **channel_assets()}
+        static, stale_static = _place_hashed("static", assets, staging, live)
         jobs = []
         for lang in snapshot.languages:
             only = None
@@ -240,31 +246,37 @@ def publish_territory(
         reads = _run_jobs(jobs, options.jobs, lambda line: progress(f"{slug}/{line}"))
         report.pages = len(reads)
         _write_site_files(staging, model)
-        changed = plan.render is None or bool(reads) or bool(plan.remove)
-        search.update_index(staging, target, pages_changed=changed)
-        (staging / MANIFEST).write_text(
-            json.dumps(
-                {
-                    "pages": model.page_count(),
-                    "date": snapshot.build_date,
-                    "content": digest,
-                }
-            )
-        )
-        report.kept = 0 if options.full else keep_unchanged(staging, target)
-        swap_in(staging, target)
+        if plan.render is None:
+            search.index_site(staging)
+            manifest["search"] = digest
+            (staging / MANIFEST).write_text(json.dumps(manifest))
+            report.kept = 0 if options.full else keep_unchanged(staging, target)
+            swap_in(staging, target)
+        else:
+            manifest["search"] = previous.get("search")
+            (staging / MANIFEST).write_text(json.dumps(manifest))
+            remove = plan.remove | stale | stale_static
+            _, unchanged = commit_changes(staging, target, remove, MANIFEST)
+            report.deleted = len(plan.remove)
+            report.kept = len(outputs) - len(reads) + unchanged
     except BaseException:
         discard(staging)
         raise
-    previous = state.outputs if state is not None and plan.render is not None else {}
+    progress(f"{slug}: pages in place")
+    before = state.outputs if state is not None and plan.render is not None else {}
     State(
         cursor,
         fingerprint,
         digest,
         pages,
         entries,
-        {file: reads[file] if file in reads else previous[file] for file in outputs},
+        {file: reads[file] if file in reads else before[file] for file in outputs},
     ).save(state_path(options, slug))
+    if manifest["search"] != digest:
+        search.reindex_live(target)
+        manifest["search"] = digest
+        _write_manifest(target, manifest)
+        progress(f"{slug}: search index updated")
     return report
 
 
@@ -282,23 +294,31 @@ def _run_jobs(jobs: list[dict], processes: int, progress: Progress) -> dict:
     return reads
 
 
-def _matches(state: State | None, fingerprint: str, target: Path) -> bool:
+def _matches(state: State | None, fingerprint: str, manifest: dict) -> bool:
     """Whether dist/<territory> is the output the state describes, made from the
     same theme, code and settings: only then can it be updated in place."""
     if state is None or state.fingerprint != fingerprint:
         return False
-    try:
-        manifest = json.loads((target / MANIFEST).read_text())
-    except (OSError, ValueError):
-        return False
     return manifest.get("content") == state.digest
 
 
+def _manifest(target: Path) -> dict:
+    """What dist/<territory>/.vetrina.json says of the output there ({}: nothing)."""
+    try:
+        manifest = json.loads((target / MANIFEST).read_text())
+    except (OSError, ValueError):
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
+
+
+def _write_manifest(target: Path, manifest: dict) -> None:
+    tmp = target / f".{MANIFEST}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps(manifest))
+    os.replace(tmp, target / MANIFEST)
+
+
 def _guard_against_drops(target: Path, pages: int, max_drop: float, slug: str) -> None:
-    manifest = target / MANIFEST
-    if not manifest.exists():
-        return
-    before = json.loads(manifest.read_text()).get("pages", 0)
+    before = _manifest(target).get("pages", 0)
     if before and pages < before * (1 - max_drop):
         raise TooManyDropped(
             f"{slug} would go from {before} to {pages} pages "
@@ -307,29 +327,50 @@ def _guard_against_drops(target: Path, pages: int, max_drop: float, slug: str) -
         )
 
 
-def _place_media(files: dict[str, Path], staging: Path) -> dict[str, str]:
-    folder = staging / "media"
-    folder.mkdir()
-    urls = {}
-    for url, cached in files.items():
-        if not (folder / cached.name).exists():  # same bytes, several URLs
-            os.link(cached, folder / cached.name)
-        urls[url] = f"/media/{cached.name}"
-    return urls
+def _place_hashed(
+    folder: str,
+    files: Mapping[str, bytes | Path],
+    staging: Path,
+    live: Path | None,
+) -> tuple[dict[str, str], set[str]]:
+    """Put `files` under /<folder>/ with content-hashed names: cacheable forever.
 
-
-def _place_static(staging: Path, territory: dict) -> dict[str, str]:
-    """Copy theme assets with their content hash in the name: cacheable forever."""
-    mapping = {}
-    for name, data in {**theme_assets(territory), **channel_assets()}.items():
-        digest = hashlib.sha256(data).hexdigest()[:10]
-        stem, dot, suffix = name.rpartition(".")
-        hashed = f"{stem}.{digest}.{suffix}" if dot else f"{name}.{digest}"
-        target = staging / "static" / hashed
+    A file is bytes, named here by their hash, or a downloaded rendition,
+    already named by its hash and linked from the media cache. Returns the URL
+    of each by name, and the files in `live`'s folder no longer used. With
+    `live` (an incremental build) a file already there is not written again:
+    the same name means the same bytes.
+    """
+    urls, wanted = {}, set()
+    for name, source in files.items():
+        if isinstance(source, Path):
+            hashed, data = source.name, None  # already named by its hash
+        else:
+            digest = hashlib.sha256(source).hexdigest()[:10]
+            stem, dot, suffix = name.rpartition(".")
+            hashed = f"{stem}.{digest}.{suffix}" if dot else f"{name}.{digest}"
+            data = source
+        relative = f"{folder}/{hashed}"
+        urls[name] = f"/{relative}"
+        wanted.add(relative)
+        if live is not None and (live / relative).is_file():
+            continue
+        target = staging / relative
+        if target.exists():  # the same bytes under several URLs
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        mapping[name] = f"/static/{hashed}"
-    return mapping
+        if data is None:
+            os.link(source, target)
+        else:
+            target.write_bytes(data)
+    stale = set()
+    if live is not None and (live / folder).is_dir():
+        stale = {
+            path.relative_to(live).as_posix()
+            for path in (live / folder).rglob("*")
+            if path.is_file()
+        } - wanted
+    return urls, stale
 
 
 def _job(staging, options, snapshot, lang, media, static, only) -> dict:

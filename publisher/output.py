@@ -1,7 +1,12 @@
-"""Atomic output: build beside the live folder, then swap it in whole.
+"""Safe output: nothing reaches the live folder before every file is rendered.
 
-Files whose bytes did not change are hard-linked from the previous output, so
-they keep their bytes and their modification time (rsync and CDNs notice).
+A full build writes a whole new folder beside the live one and swaps it in.
+An incremental build writes only the files it re-rendered into a small staging
+folder, then moves each into the live folder (one atomic rename per file), so
+its cost follows the size of the change, not of the site. Either way a failure
+while rendering leaves the live folder as it was, and a file whose bytes did
+not change is the previous file, with its modification time (rsync and CDNs
+notice).
 """
 
 from __future__ import annotations
@@ -44,24 +49,6 @@ def keep_unchanged(staging: Path, previous: Path) -> int:
     return kept
 
 
-def link_previous(staging: Path, previous: Path, files: Iterable[str]) -> list[str]:
-    """Link `files` of the previous output into staging; return those missing.
-
-    Whoever writes into staging afterwards must replace a file, never write
-    through it: the link is the live site's file.
-    """
-    missing = []
-    for name in files:
-        old = previous / name
-        if not old.is_file():
-            missing.append(name)
-            continue
-        new = staging / name
-        new.parent.mkdir(parents=True, exist_ok=True)
-        os.link(old, new)
-    return missing
-
-
 def swap_in(staging: Path, target: Path) -> None:
     """Make `staging` the live `target`; the old one is removed only afterwards."""
     old = target.with_name(f".old-{target.name}-{os.getpid()}")
@@ -75,6 +62,45 @@ def swap_in(staging: Path, target: Path) -> None:
         raise
     if old.exists():
         shutil.rmtree(old)
+
+
+def commit_changes(
+    staging: Path, target: Path, remove: Iterable[str], last: str
+) -> tuple[int, int]:
+    """Move the files of a partial `staging` into the live `target`.
+
+    A file equal to the live one is left alone; `remove` (relative names) are
+    deleted with the folders they leave empty; `last` (the manifest, which says
+    which output the folder holds) goes in after everything else. Returns
+    (files written, files unchanged); `staging` is removed.
+    """
+    written = unchanged = 0
+    names = sorted(
+        path.relative_to(staging).as_posix()
+        for path in staging.rglob("*")
+        if path.is_file()
+    )
+    names.sort(key=lambda name: name == last)
+    for name in names:
+        new, old = staging / name, target / name
+        if old.is_file() and filecmp.cmp(new, old, shallow=False):
+            unchanged += 1
+            continue
+        old.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(new, old)
+        written += 1
+    for name in sorted(remove):
+        gone = target / name
+        gone.unlink(missing_ok=True)
+        for folder in gone.parents:
+            if folder == target or not folder.is_relative_to(target):
+                break
+            try:
+                folder.rmdir()  # only when empty
+            except OSError:
+                break
+    discard(staging)
+    return written, unchanged
 
 
 def discard(staging: Path) -> None:

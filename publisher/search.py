@@ -4,8 +4,11 @@ Pagefind reads the pages whose `<main>` carries `data-pagefind-body` (the
 CMS's pages and the hand-written ones: not the 404, the search page or what
 channels write for print) and writes `/pagefind/` with one index per
 `<html lang>`. Its output depends only on the pages' bytes, so an incremental
-build that indexes the whole staging folder again gets a full build's bytes;
-when no page was rendered, the previous index is linked instead.
+build that indexes the whole site again gets a full build's bytes. A full
+build indexes its staging folder before the swap (or links the previous index
+when no page changed); an incremental build indexes the live folder once its
+pages are in place, into a new bundle swapped in whole: the search follows
+the pages a second or two later.
 
 Pagefind's fragments and word indexes are stable for the same pages, but up to
 1.5 its filter and metadata files list filters in hash-map order, which changes
@@ -18,6 +21,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -25,7 +29,6 @@ from importlib import metadata
 from pathlib import Path
 
 from .errors import PublishError
-from .output import link_previous
 
 BUNDLE = "pagefind"
 ENTRY = f"{BUNDLE}/pagefind-entry.json"
@@ -44,29 +47,30 @@ def pagefind_version() -> str:
         return ""
 
 
-def update_index(staging: Path, previous: Path, pages_changed: bool) -> bool:
-    """Give `staging` its /pagefind/: indexed anew, or the previous one when no
-    page changed and that one was made by this Pagefind. Returns whether it
-    indexed."""
-    if not pages_changed and _index_version(previous) == pagefind_version():
-        files = sorted(
-            path.relative_to(previous).as_posix()
-            for path in (previous / BUNDLE).rglob("*")
-            if path.is_file()
-        )
-        if not link_previous(staging, previous, files):
-            return False
-        shutil.rmtree(staging / BUNDLE)  # a file went missing: start afresh
-    index_site(staging)
-    return True
+def reindex_live(site: Path) -> dict:
+    """Index the live `site` into a bundle beside it, then put that one in
+    place of /pagefind/: visitors get the old index or the new, never half."""
+    fresh = site.with_name(f".{BUNDLE}-{site.name}-{os.getpid()}")
+    old = site.with_name(f".{BUNDLE}-old-{site.name}-{os.getpid()}")
+    try:
+        entry = index_site(site, fresh)
+        if (site / BUNDLE).exists():
+            (site / BUNDLE).rename(old)
+        fresh.rename(site / BUNDLE)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)
+    return entry
 
 
-def index_site(site: Path) -> dict:
-    """Run Pagefind over `site`; its pagefind-entry.json (languages, page counts)."""
-    bundle = site / BUNDLE
+def index_site(site: Path, bundle: Path | None = None) -> dict:
+    """Run Pagefind over `site`, writing `bundle` (default: its /pagefind/);
+    the bundle's pagefind-entry.json (languages, page counts)."""
+    bundle = bundle or site / BUNDLE
     if bundle.exists():
         shutil.rmtree(bundle)  # unlinks only: never writes through a live file
-    command = [*COMMAND, "--site", str(site), "--output-subdir", BUNDLE, "--quiet"]
+    command = [*COMMAND, "--site", str(site), "--output-path", str(bundle)]
+    command.append("--quiet")
     try:
         result = subprocess.run(  # noqa: S603 a fixed command, no shell
             command, capture_output=True, text=True, timeout=TIMEOUT, check=False
@@ -198,10 +202,3 @@ def _head(major: int, arg: int) -> bytes:
         if arg < 1 << (8 * size):
             return bytes([major << 5 | info]) + arg.to_bytes(size, "big")
     raise ValueError("CBOR integer too large")
-
-
-def _index_version(site: Path) -> str | None:
-    try:
-        return json.loads((site / ENTRY).read_text("utf-8")).get("version")
-    except (OSError, ValueError, AttributeError):
-        return None

@@ -2,7 +2,6 @@
 
 import gzip
 import json
-import os
 import re
 import shutil
 import sys
@@ -84,14 +83,6 @@ def test_the_same_pages_give_the_same_index_bytes(site, tmp_path):
         shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
         search.index_site(copy)
         assert tree(copy / "pagefind") == expected
-
-
-def test_nothing_changed_links_the_previous_index(site, tmp_path):
-    staging = tmp_path / "staging"
-    staging.mkdir()
-    assert search.update_index(staging, site, pages_changed=False) is False
-    for name in tree(site / "pagefind"):
-        assert os.path.samefile(staging / "pagefind" / name, site / "pagefind" / name)
 
 
 def test_a_failing_pagefind_fails_the_build_and_keeps_the_site(
