@@ -1,9 +1,12 @@
-"""One build in its own process, as `vetrina build` would run it.
+"""Builds in their own process, as `vetrina build` or the CMS's worker runs them.
 
 The harness runs every build through this module so that each build's time and
 memory are its own, not mixed with the CMS server or the corpus generator's.
-It prints one JSON line: seconds inside the build call, files rendered, the
-largest resident set of the process and of its Pelican workers.
+Given a job, it runs it and prints one JSON line: seconds inside the build
+call, when the pages were in place, files rendered, the largest resident set
+of the process and of its Pelican workers. With `--serve` it is a long-running
+builder, like the CMS's worker: one job per line on standard input, one JSON
+line back for each, Python and the render processes' fork server started once.
 """
 
 from __future__ import annotations
@@ -27,8 +30,15 @@ def build(job: dict) -> dict:
         build_date=job["date"],
         full=job["full"],
     )
-    reports = run(options, progress=lambda line: None)
+    in_place = []
+
+    def progress(line: str) -> None:
+        if line.endswith(": pages in place"):
+            in_place.append(time.time())
+
+    reports = run(options, progress=progress)
     return {
+        "in_place_at": max(in_place, default=None),
         "pages": sum(r.pages for r in reports),
         "changed": sum(r.changed for r in reports),
         "modes": sorted({f"{r.mode} after a {r.fetched}" for r in reports}),
@@ -53,15 +63,27 @@ def render(job: dict) -> dict:
     return {"pages": pages, "changed": 0, "modes": ["full render of the snapshot"]}
 
 
-def main(argv: list[str]) -> int:
-    job = json.loads(argv[0])
-    started = time.perf_counter()
+def run_job(job: dict) -> dict:
+    started_at, started = time.time(), time.perf_counter()
     result = {"build": build, "render": render}[job["kind"]](job)
+    result["started_at"] = started_at
     result["seconds"] = time.perf_counter() - started
     # ru_maxrss is in KiB on Linux.
     result["self_rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     result["child_rss"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    print(json.dumps(result))
+    return result
+
+
+def main(argv: list[str]) -> int:
+    if argv != ["--serve"]:
+        print(json.dumps(run_job(json.loads(argv[0]))))
+        return 0
+    for line in sys.stdin:
+        try:
+            answer = run_job(json.loads(line))
+        except Exception as error:
+            answer = {"error": f"{error.__class__.__name__}: {error}"}
+        print(json.dumps(answer), flush=True)
     return 0
 
 

@@ -14,7 +14,12 @@ from pathlib import Path
 
 import markdown
 from babel.support import Translations
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+)
 from markupsafe import Markup
 
 from .channels import channel_outputs
@@ -41,12 +46,21 @@ class RenderContext:
     static: dict[str, str] = field(default_factory=dict)
     build_date: str = ""
     pages_dir: Path | None = None
+    # Share images and QR codes already made (publisher/derived.py); None: make all.
+    cache_dir: Path | None = None
 
 
 @functools.cache
 def environment(lang: str, theme: Path = THEME_DIR) -> Environment:
+    """The theme's templates in one language.
+
+    Every render process compiles the templates it uses; the bytecode cache
+    (in the system's temporary folder, keyed by each template's source) makes
+    that a load after the first time, which one small edit's build notices.
+    """
     env = Environment(
         loader=FileSystemLoader(theme / "templates"),
+        bytecode_cache=FileSystemBytecodeCache(),
         autoescape=True,
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
