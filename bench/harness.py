@@ -3,7 +3,9 @@ fails leaves its rows empty with the reason and the others still run."""
 
 from __future__ import annotations
 
+import gzip
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -44,6 +46,8 @@ ROWS = (
     ("edit_search_s", "One edit, the same: until the search index is updated", "s"),
     ("edit_cold_s", "One edit, a fresh `vetrina build` process → HTML in dist/", "s"),
     ("percent_s", "Incremental build, 1 % of items changed", "s"),
+    ("page_kib", "Typical page: a place's HTML + its CSS, gzip", "KiB"),
+    ("hero_kib", "Largest image a page's srcset offers (WebP)", "KiB"),
     ("export_s", "API export of every item, every territory × language", "s"),
     ("export_ips", "API export throughput", "items/s"),
     ("queries_20", "Queries per listing page of 20 (fields=*)", "queries"),
@@ -266,6 +270,49 @@ def one_edit(bench: Bench) -> None:
     bench.set("edit_search_s", done, "the search index may follow a few seconds")
 
 
+SCRIPT = r'<script(?! type="application/ld\+json")[^>]*>'  # not data: code
+
+
+def page_weight(bench: Bench) -> None:
+    """What a visitor downloads for a place page: the HTML and the stylesheets
+    it links, compressed as the CDN sends them (median over the places of
+    the first territory and language); scripts it would need to run; and the
+    largest image file any page's srcset lists."""
+    _place, page = edited_page(bench)
+    site = bench.dist / page.relative_to(bench.dist).parts[0]
+    sizes, scripts = [], set()
+    for other in sorted(page.parent.parent.glob("*/index.html")):
+        html = other.read_text("utf-8")
+        css = re.findall(r'<link rel="stylesheet" href="(/static/[^"]+)"', html)
+        sizes.append(
+            len(gzip.compress(html.encode(), 9))
+            + sum(len(gzip.compress((site / c[1:]).read_bytes(), 9)) for c in css)
+        )
+        scripts |= set(
+            re.findall(r"<script(?! type=\"application/ld\+json\")[^>]*>", html)
+        )
+    sizes.sort()
+    bench.set(
+        "page_kib",
+        sizes[len(sizes) // 2] / 1024,
+        f"median of {len(sizes)} places, largest {sizes[-1] / 1024:.1f}; "
+        f"{len(scripts)} script(s) besides JSON-LD; target ≤ 14",
+    )
+    images = {
+        name
+        for html in site.rglob("index.html")
+        for srcset in re.findall(r'srcset="([^"]+)"', html.read_text("utf-8"))
+        for name in re.findall(r"(/media/\S+)", srcset)
+    }
+    largest = max(((site / name[1:]).stat().st_size for name in images), default=0)
+    bench.set(
+        "hero_kib",
+        largest / 1024,
+        f"{len(images)} image files in srcsets (the corpus's images are "
+        "generated); target ≤ 120",
+    )
+
+
 def one_percent(bench: Bench) -> None:
     items = snapshot_items(bench)
     count = max(1, round(len(items) / 100))
@@ -347,6 +394,7 @@ STEPS: tuple[tuple[str, Callable[[Bench], None]], ...] = (
     ("incremental build, no change", noop_incremental),
     ("one edit", one_edit),
     ("1 % of items changed", one_percent),
+    ("page weight", page_weight),
     ("render from the snapshot", render_snapshot),
     ("API export", api_export),
     ("queries per listing page", queries),

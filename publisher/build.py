@@ -225,7 +225,12 @@ def publish_territory(
     try:
         if plan.render is not None:
             # Only what changed goes into staging; the rest stays where it is.
-            plan.render |= {file for file in outputs if not (target / file).is_file()}
+            live_dir = str(target)
+            plan.render |= {
+                file
+                for file in outputs
+                if not os.path.isfile(os.path.join(live_dir, file))
+            }
             live = target
         else:
             live = None

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
@@ -69,9 +69,9 @@ class State:
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(
-            json.dumps({"version": VERSION, **asdict(self)}, sort_keys=True), "utf-8"
-        )
+        # vars(), not asdict(): asdict deep-copies every list of the index.
+        data = {"version": VERSION, **vars(self)}
+        tmp.write_text(json.dumps(data, sort_keys=True), "utf-8")
         tmp.replace(path)
 
 
