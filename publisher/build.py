@@ -21,6 +21,7 @@ import io
 import json
 import multiprocessing
 import os
+import pickle
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -44,6 +45,7 @@ from .validate import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ".vetrina.json"
+SNAPSHOT = ".snapshot.pickle"  # what the render processes read, in staging
 
 
 @dataclass
@@ -249,7 +251,10 @@ def publish_territory(
                 if not only:
                     continue  # nothing to do: no process to start
             jobs.append(_job(staging, options, snapshot, lang, media, static, only))
-        reads = _run_jobs(jobs, options.jobs, lambda line: progress(f"{slug}/{line}"))
+        try:
+            reads = _run_jobs(jobs, options.jobs, lambda m: progress(f"{slug}/{m}"))
+        finally:
+            (staging / SNAPSHOT).unlink(missing_ok=True)
         report.pages = len(reads)
         _write_site_files(staging, model)
         if plan.render is None:
@@ -393,12 +398,20 @@ def _place_hashed(
 
 
 def _job(staging, options, snapshot, lang, media, static, only) -> dict:
-    """A job file for one language's Pelican run; `only`: URLs to render."""
+    """A job file for one language's Pelican run; `only`: URLs to render.
+
+    The snapshot goes to the render processes pickled, once for all of them:
+    it loads four times faster than its JSON, and each process loads it whole.
+    """
     job_file = staging / f".job-{lang}.json"
+    pickled = staging / SNAPSHOT
+    if not pickled.exists():
+        pickled.write_bytes(pickle.dumps(snapshot, protocol=pickle.HIGHEST_PROTOCOL))
     job_file.write_text(
         json.dumps(
             {
-                "snapshots": str(options.content / "snapshots"),
+                "snapshot": str(pickled),
+                "cache": str(options.content / "cache" / "derived"),
                 "pages": str(options.content / "pages"),
                 "territory": snapshot.slug,
                 "lang": lang,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 from pathlib import Path
 
 from pelican import signals
@@ -19,7 +20,6 @@ from pelican.generators import Generator
 
 from .render import RenderContext, output_file, site_outputs
 from .sitemodel import SiteModel
-from .snapshot import Snapshot
 
 WRITTEN = ".written.json"
 
@@ -29,7 +29,8 @@ class VetrinaGenerator(Generator):
 
     def generate_context(self) -> None:
         job = json.loads(Path(self.settings["VETRINA_JOB"]).read_text("utf-8"))
-        snapshot = Snapshot.load(Path(job["snapshots"]), job["territory"])
+        # Pickled by the build for its render processes (build._job).
+        snapshot = pickle.loads(Path(job["snapshot"]).read_bytes())  # noqa: S301
         self.lang = job["lang"]
         self.only = None if job.get("only") is None else set(job["only"])
         self.ctx = RenderContext(
@@ -39,6 +40,7 @@ class VetrinaGenerator(Generator):
             static=job["static"],
             build_date=snapshot.build_date,
             pages_dir=Path(job["pages"]),
+            cache_dir=Path(job["cache"]) if job.get("cache") else None,
         )
 
     def generate_output(self, writer) -> None:
