@@ -85,10 +85,10 @@ class Entry:
     lang: str
     url: str
     fallback: bool = False
+    kind: str = field(init=False, repr=False)
 
-    @property
-    def kind(self) -> str:
-        return KINDS.get(self.page["meta"]["type"], "page")
+    def __post_init__(self) -> None:
+        self.kind = KINDS.get(self.page.get("meta", {}).get("type"), "page")
 
     @property
     def key(self) -> str:
@@ -103,6 +103,13 @@ class SiteModel:
     by_id: dict[int, dict] = field(default_factory=dict)
     urls: dict[tuple[str, str], str] = field(default_factory=dict)
     paths_by_key: dict[str, set[str]] = field(default_factory=dict)
+    # Entries by (language, kind), in entry order: every page asks for some
+    # (the sections, the home), so a scan of all entries would make a build
+    # quadratic in the size of the site.
+    by_kind: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    audience_entries: dict[tuple[str, str], list[Entry]] = field(
+        default_factory=dict, repr=False
+    )
     # While a page renders, the keys of what it read (see `reading`): an
     # incremental build re-renders it when one of them changes.
     reads: set[str] | None = field(default=None, repr=False, compare=False)
@@ -182,6 +189,7 @@ class SiteModel:
                     )
                 seen[entry.url] = entry
                 self.urls[(entry.key, lang)] = entry.url
+                self.by_kind.setdefault((lang, entry.kind), []).append(entry)
             self.entries[lang] = entries
 
     @contextmanager
@@ -239,21 +247,35 @@ class SiteModel:
         ]
 
     def of_kind(self, lang: str, kind: str) -> list[Entry]:
+        """The entries of one kind in one language, in entry order (a new list:
+        callers may sort it)."""
         self.note(f"kind:{lang}:{kind}")
-        return [e for e in self.entries[lang] if e.kind == kind]
+        return list(self.by_kind.get((lang, kind), ()))
+
+    def business_of(self, offer: Entry) -> Entry | None:
+        """The business whose page an offer lives under, in the offer's language."""
+        path = offer.page["meta"]["path"]
+        self.note(f"kind:{offer.lang}:offer")
+        for business in self.of_kind(offer.lang, "business"):
+            self.note(f"tk:{business.key}")
+            if path.startswith(tuple(self.paths_by_key.get(business.key, ()))):
+                return business
+        return None
 
     def for_audience(self, lang: str, audience: str) -> list[Entry]:
         """Pages for an audience in a language; events only while still to come."""
-        built = self.snapshot.build_date
-        today = date.fromisoformat(built) if built else date.min
         self.note(*(f"kind:{lang}:{kind}" for kind in AUDIENCE_KINDS))
-        return [
-            e
-            for e in self.entries[lang]
-            if e.kind in AUDIENCE_KINDS
-            and audience in (e.page.get("audiences") or [])
-            and (e.kind != "event" or next_start(e.page, today) is not None)
-        ]
+        if (lang, audience) not in self.audience_entries:
+            built = self.snapshot.build_date
+            today = date.fromisoformat(built) if built else date.min
+            self.audience_entries[(lang, audience)] = [
+                e
+                for e in self.entries[lang]
+                if e.kind in AUDIENCE_KINDS
+                and audience in (e.page.get("audiences") or [])
+                and (e.kind != "event" or next_start(e.page, today) is not None)
+            ]
+        return list(self.audience_entries[(lang, audience)])
 
     def audiences(self, lang: str) -> list[str]:
         """Audiences with at least one page in this language, in a fixed order."""

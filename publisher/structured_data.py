@@ -482,12 +482,7 @@ def _business(facts: _Page) -> dict:
 
 def _seller(facts: _Page) -> Entry | None:
     """The business an offer belongs to, in this language."""
-    for business in facts.model.of_kind(facts.t.lang, "business"):
-        if any(
-            o.page["id"] == facts.page["id"] for o in facts.model.children(business)
-        ):
-            return business
-    return None
+    return facts.model.business_of(facts.entry)
 
 
 def _offer(facts: _Page) -> dict:
