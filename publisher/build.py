@@ -141,21 +141,22 @@ def sync_territory(
         # The cursor comes first, so what changes during the fetch comes next time.
         cursor = feed.cursor if feed is not None else client.changes(slug).cursor
         snapshot = fetch_snapshot(client, territory, options.build_date, progress)
+        snapshot.save(snapshots)
+        # As the renderers and the next build will read it (keys in order).
+        snapshot = Snapshot.load(snapshots, slug)
         fetched = "full fetch"
     else:
         snapshot = Snapshot.load(snapshots, slug)
         snapshot.territory, snapshot.build_date = territory, options.build_date
-        snapshot.apply(feed)
+        touched = snapshot.apply(feed)
         snapshot.redirects = client.redirects(slug)
+        snapshot.save(snapshots, languages=touched)
         cursor = feed.cursor
         fetched = "change feed"
         progress(
             f"{slug}: change feed: {len(feed.items)} item(s), "
             f"{len(feed.tombstones)} tombstone(s)"
         )
-    snapshot.save(snapshots)
-    # As the renderers will read it: the state must describe what they render.
-    snapshot = Snapshot.load(snapshots, slug)
     report = publish_territory(
         snapshot,
         options,

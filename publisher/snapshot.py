@@ -32,7 +32,9 @@ class Snapshot:
     def languages(self) -> list[str]:
         return [lang["code"] for lang in self.territory["languages"]]
 
-    def save(self, root: Path) -> Path:
+    def save(self, root: Path, languages: set[str] | None = None) -> Path:
+        """Write the snapshot; with `languages` (those a change feed touched),
+        only their files, since each is as big as its language's content."""
         folder = root / self.slug
         folder.mkdir(parents=True, exist_ok=True)
         by_lang: dict[str, list[dict]] = defaultdict(list)
@@ -46,14 +48,17 @@ class Snapshot:
                 "redirects": self.redirects,
             },
         )
-        written = {"territory.json"}
-        for lang in sorted(set(by_lang) | set(self.languages)):
-            pages = sorted(by_lang.get(lang, []), key=lambda p: p["id"])
-            _write_json(folder / f"{lang}.json", pages)
-            written.add(f"{lang}.json")
-        for stale in folder.glob("*.json"):  # a language no page has any more
-            if stale.name not in written:
-                stale.unlink()
+        wanted = set(by_lang) | set(self.languages)
+        for lang in sorted(wanted if languages is None else languages):
+            if lang in wanted:
+                pages = sorted(by_lang.get(lang, []), key=lambda p: p["id"])
+                _write_json(folder / f"{lang}.json", pages)
+            else:  # a language no page has any more
+                (folder / f"{lang}.json").unlink(missing_ok=True)
+        if languages is None:
+            for stale in folder.glob("*.json"):
+                if stale.name != "territory.json" and stale.stem not in wanted:
+                    stale.unlink()
         return folder
 
     @classmethod
@@ -61,9 +66,9 @@ class Snapshot:
         folder = root / slug
         head = json.loads((folder / "territory.json").read_text("utf-8"))
         pages: list[dict] = []
-        for path in sorted(folder.glob("*.json")):
+        for path in sorted(folder.glob("*.json"), key=lambda path: path.stem):
             if path.name != "territory.json":
-                pages.extend(json.loads(path.read_text("utf-8")))
+                pages.extend(json.loads(path.read_text("utf-8")))  # sorted by id
         return cls(
             head["territory"], head["build_date"], pages, head.get("redirects", [])
         )
@@ -72,15 +77,35 @@ class Snapshot:
     def exists(cls, root: Path, slug: str) -> bool:
         return (root / slug / "territory.json").is_file()
 
-    def apply(self, changes: Changes) -> None:
+    def apply(self, changes: Changes) -> set[str]:
         """Upsert the changed pages and drop the removed ones, by id: applying the
-        same changes twice gives the same snapshot."""
+        same changes twice gives the same snapshot. Returns the languages
+        touched. The pages stay in the order `load()` gives."""
         removed = {t["id"] for t in changes.tombstones}
         # Only the types a full fetch asks for, so both give the same snapshot.
-        changed = {p["id"]: p for p in changes.items if p["meta"]["type"] in PAGE_TYPES}
+        changed = {
+            p["id"]: as_saved(p)
+            for p in changes.items
+            if p["meta"]["type"] in PAGE_TYPES
+        }
         removed |= {p["id"] for p in changes.items} - changed.keys()
-        kept = [p for p in self.pages if p["id"] not in removed | changed.keys()]
-        self.pages = sorted([*kept, *changed.values()], key=lambda p: p["id"])
+        gone = removed | changed.keys()
+        touched = {p["meta"]["locale"] for p in self.pages if p["id"] in gone}
+        touched |= {p["meta"]["locale"] for p in changed.values()}
+        kept = [p for p in self.pages if p["id"] not in gone]
+        self.pages = in_order([*kept, *changed.values()])
+        return touched
+
+
+def as_saved(page: dict) -> dict:
+    """A page as a saved snapshot loads it (keys in order), so the build need not
+    load the snapshot again after applying changes to it."""
+    return json.loads(json.dumps(page, sort_keys=True))
+
+
+def in_order(pages: list[dict]) -> list[dict]:
+    """Pages as a saved snapshot loads them: by language, then by id."""
+    return sorted(pages, key=lambda p: (p["meta"]["locale"], p["id"]))
 
 
 def _write_json(path: Path, data: object) -> None:
