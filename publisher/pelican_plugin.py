@@ -46,22 +46,23 @@ class VetrinaGenerator(Generator):
     def generate_output(self, writer) -> None:
         reads: dict[str, list[str]] = {}
         # The output folder is the language's own: URLs start with /<lang>/.
-        root = Path(self.output_path).parent
+        root = str(Path(self.output_path).parent)
+        made: set[str] = set()
         for url, render in site_outputs(self.ctx).items():
             if self.only is not None and url not in self.only:
                 continue
             with self.ctx.model.reading() as keys:
                 content = render()
-            target = root / output_file(url)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # Never write through a hard link: it may be the live site's file.
-            tmp = target.with_name(f".{target.name}.tmp")
-            if isinstance(content, bytes):
-                tmp.write_bytes(content)
-            else:
-                tmp.write_text(content, "utf-8")
-            os.replace(tmp, target)
-            reads[output_file(url)] = sorted(keys)
+            # Staging is a new folder of the build's own: write straight in.
+            name = output_file(url)
+            folder = os.path.dirname(os.path.join(root, name))
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+            data = content if isinstance(content, bytes) else content.encode()
+            with open(os.path.join(root, name), "wb") as file:
+                file.write(data)
+            reads[name] = sorted(keys)
         Path(self.output_path, WRITTEN).write_text(json.dumps(reads), "utf-8")
 
 
