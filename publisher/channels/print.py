@@ -5,18 +5,21 @@ Beside each page, `qr.svg` and `qr.png` encode its short URL (shorturls.py) on
 the territory's public address, so a printed code keeps working when the page
 changes slug; `poster.html` is a one-page A4 poster with the page's key facts
 and the code. File names with a dot never collide with a CMS slug. The bytes
-depend on nothing but the snapshot: segno writes no timestamps.
+depend on nothing but the snapshot: segno writes no timestamps. A code is
+encoded again only when its URL or title changed (derived.py).
 """
 
 from __future__ import annotations
 
 import functools
 import io
+import zlib
 from collections.abc import Callable
 from datetime import timedelta
 
 import segno
 
+from .. import derived
 from ..helpers import Helpers, translations
 from ..render import RenderContext, render_document
 from ..sitemodel import Entry, SiteModel
@@ -44,6 +47,27 @@ def qr_svg(entry: Entry, ctx: RenderContext) -> bytes:
     title = translations(ctx.lang).gettext("QR code for %(title)s") % {
         "title": page["title"]
     }
+    inputs = {"url": url, "title": title, **_encoder()}
+    return derived.cached(ctx, "qr.svg", inputs, lambda: _svg(url, title))
+
+
+def qr_png(entry: Entry, ctx: RenderContext) -> bytes:
+    page = _page(entry, ctx)
+    url = short_url(ctx.model.snapshot.territory, page["id"])
+    return derived.cached(ctx, "qr.png", {"url": url, **_encoder()}, lambda: _png(url))
+
+
+def _encoder() -> dict[str, object]:
+    """Besides the URL and title, what decides a code's bytes: this code, segno
+    and (for the PNG) zlib."""
+    return {
+        "code": derived.file_digest(__file__),
+        "segno": segno.__version__,
+        "zlib": zlib.ZLIB_RUNTIME_VERSION,
+    }
+
+
+def _svg(url: str, title: str) -> bytes:
     code = qr_code(url)
     out = io.BytesIO()
     code.save(
@@ -65,10 +89,9 @@ def qr_svg(entry: Entry, ctx: RenderContext) -> bytes:
     )
 
 
-def qr_png(entry: Entry, ctx: RenderContext) -> bytes:
-    page = _page(entry, ctx)
+def _png(url: str) -> bytes:
     out = io.BytesIO()
-    qr_code(short_url(ctx.model.snapshot.territory, page["id"])).save(
+    qr_code(url).save(
         out, kind="png", scale=PNG_SCALE, border=QUIET_ZONE, dark="#000", light="#fff"
     )
     return out.getvalue()

@@ -4,7 +4,8 @@ so a link to it shows more than a grey box where it is shared.
 The card is the territory's brand colour with the page's title in large type
 and the territory's name, at `<page URL>share.png` (see structured_data.py for
 the tags that point to it). Same snapshot, same bytes: the PNG carries no date
-or other metadata.
+or other metadata, and a card is drawn again only when what decides its bytes
+changed (derived.py).
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import PIL
 from PIL import Image, ImageDraw, ImageFont, features
 
+from .. import derived
 from ..structured_data import SHARE_IMAGE, SHARE_SIZE, needs_share_image
 
 if TYPE_CHECKING:
@@ -49,11 +52,41 @@ def outputs(ctx: RenderContext) -> dict[str, Render]:
 def share_image(entry: Entry, ctx: RenderContext) -> bytes:
     ctx.model.note(f"id:{entry.page['id']}")
     territory = ctx.model.snapshot.territory
-    return card(
-        entry.page["title"],
-        territory.get("name", ""),
-        territory.get("brand_colour") or DEFAULT_BRAND_COLOUR,
+    title, name = entry.page["title"], territory.get("name", "")
+    colour = territory.get("brand_colour") or DEFAULT_BRAND_COLOUR
+    return derived.cached(
+        ctx,
+        SHARE_IMAGE,
+        {"title": title, "territory": name, "colour": colour, **_drawing()},
+        lambda: card(title, name, colour),
     )
+
+
+def _drawing() -> dict[str, object]:
+    """Besides the text and colour, what decides a card's bytes: this code, the
+    fonts, and the libraries that shape, draw and compress."""
+    return {
+        "code": derived.file_digest(__file__),
+        "size": SHARE_SIZE,
+        "fonts": [_font_digest(BOLD), _font_digest(REGULAR)],
+        "raqm": RAQM,
+        "libraries": _libraries(),
+    }
+
+
+@functools.cache
+def _libraries() -> dict[str, str | None]:
+    names = ("freetype2", "raqm", "fribidi", "harfbuzz", "zlib")
+    return {
+        "pillow": PIL.__version__,
+        **{name: features.version(name) for name in names},
+    }
+
+
+def _font_digest(names: tuple[str, ...]) -> str | None:
+    """The bytes of the font `_font()` loads; None: Pillow's own (its version)."""
+    path = _font_file(names)
+    return None if path is None else derived.file_digest(path)
 
 
 def card(title: str, territory: str, colour: str) -> bytes:
@@ -148,11 +181,15 @@ def _width(draw: ImageDraw.ImageDraw, text: str, font) -> float:
     return draw.textlength(text, font=font, **_options(text))
 
 
+def _font_file(names: tuple[str, ...]) -> Path | None:
+    return next((FONTS / name for name in names if (FONTS / name).is_file()), None)
+
+
 @functools.cache
 def _font(names: tuple[str, ...], size: int):
-    for name in names:
-        if (FONTS / name).is_file():
-            return ImageFont.truetype(str(FONTS / name), size)
+    path = _font_file(names)
+    if path is not None:
+        return ImageFont.truetype(str(path), size)
     return ImageFont.load_default(size=size)  # scalable since Pillow 10.1
 
 
