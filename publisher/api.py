@@ -1,10 +1,15 @@
-"""A small client for the content API: retries, pagination, clear errors."""
+"""A small client for the content API: retries, pagination, clear errors, and
+an on-disk cache of the last answer per URL, revalidated with the CMS."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import requests
@@ -42,8 +47,72 @@ class Changes:
     tombstones: list[dict] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class KeptAnswer:
+    etag: str | None
+    last_modified: str | None
+    body: str
+
+    def conditional_headers(self) -> dict[str, str]:
+        headers = {
+            "If-None-Match": self.etag,
+            "If-Modified-Since": self.last_modified,
+        }
+        return {name: value for name, value in headers.items() if value}
+
+
+class AnswerCache:
+    """The last answer per URL with its validators, one JSON file each.
+
+    The CMS answers a revalidation with 304 and no body when nothing the answer
+    is made from changed; the body is then read from here.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    def _file(self, url: str) -> Path:
+        return self.folder / f"{hashlib.sha256(url.encode()).hexdigest()}.json"
+
+    def get(self, url: str) -> KeptAnswer | None:
+        try:
+            entry = json.loads(self._file(url).read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(entry, dict) or entry.get("url") != url:
+            return None
+        kept = KeptAnswer(
+            entry.get("etag"), entry.get("last_modified"), entry.get("body")
+        )
+        return kept if isinstance(kept.body, str) else None
+
+    def keep(self, url: str, response: requests.Response) -> None:
+        """Keep the answer if it has a validator; forget an older one if not."""
+        etag = response.headers.get("ETag")
+        last_modified = response.headers.get("Last-Modified")
+        path = self._file(url)
+        if not (etag or last_modified):
+            path.unlink(missing_ok=True)
+            return
+        entry = {
+            "url": url,
+            "etag": etag,
+            "last_modified": last_modified,
+            "body": response.content.decode("utf-8", "replace"),
+        }
+        self.folder.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(entry), "utf-8")
+        partial.replace(path)
+
+
 class ApiClient:
-    """GETs JSON from the API, retrying server faults with exponential backoff."""
+    """GETs JSON from the API, retrying server faults with exponential backoff.
+
+    With a `cache` folder, each answer is kept with its validators and the next
+    GET of the same URL asks the CMS whether it changed: an unchanged answer is
+    a bodiless 304 and costs the CMS one query. `revalidated` counts those.
+    """
 
     def __init__(
         self,
@@ -53,6 +122,7 @@ class ApiClient:
         backoff: float = 0.5,
         timeout: float = 30.0,
         session: requests.Session | None = None,
+        cache: Path | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         if not self.base_url.endswith("/api/v2"):
@@ -62,21 +132,34 @@ class ApiClient:
         self.timeout = timeout
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = "vetrina-publisher"
+        self.cache = AnswerCache(cache) if cache is not None else None
+        self.revalidated = 0
 
     def get(
         self, path: str, params: dict[str, Any] | None = None, missing_ok: bool = False
     ) -> Any:
         """The JSON body; None for a 404 when `missing_ok` (an older CMS)."""
-        url = f"{self.base_url}/{path.lstrip('/')}"
+        url = (
+            requests.Request(
+                "GET", f"{self.base_url}/{path.lstrip('/')}", params=params
+            )
+            .prepare()
+            .url
+        )
         problem = ""
         for attempt in range(self.retries + 1):
             if attempt:
                 time.sleep(self.backoff * 2 ** (attempt - 1))
+            kept = self.cache.get(url) if self.cache else None
+            headers = kept.conditional_headers() if kept else {}
             try:
-                response = self.session.get(url, params=params, timeout=self.timeout)
+                response = self.session.get(url, headers=headers, timeout=self.timeout)
             except requests.RequestException as error:
                 problem = f"cannot reach {url}: {error.__class__.__name__}: {error}"
                 continue
+            if response.status_code == 304 and kept is not None:
+                self.revalidated += 1
+                return json.loads(kept.body)
             if response.status_code >= 500:
                 problem = f"{url} answered {response.status_code}"
                 continue
@@ -88,10 +171,13 @@ class ApiClient:
                     f"{response.text[:300]}"
                 )
             try:
-                return response.json()
+                body = response.json()
             except ValueError:
                 problem = f"{response.url} sent incomplete or invalid JSON"
                 continue
+            if self.cache is not None and response.status_code == 200:
+                self.cache.keep(url, response)
+            return body
         raise ApiError(
             f"{problem} (after {self.retries + 1} attempts). "
             "Check that the CMS is running and --api points at it."

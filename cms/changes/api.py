@@ -14,6 +14,7 @@ from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Site
 
+from cms.core.api.conditional import conditional, requested_territory
 from cms.core.api.media import MediaIndex
 from cms.core.api.views import ContentPagesAPIViewSet, prefetch_for_api
 from cms.territories.models import TerritorySettings
@@ -152,6 +153,7 @@ class RedirectsAPIViewSet(_ListingOnly):
     name = "redirects"
     model = OldPath
 
+    @conditional(requested_territory)
     def listing_view(self, request):
         check_parameters(request, {"territory"})
         territory = find_territory(request)

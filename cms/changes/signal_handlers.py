@@ -1,9 +1,10 @@
 """Record every event that changes what a territory publishes.
 
 Publishing, unpublishing (scheduled expiry included: `publish_scheduled` calls
-unpublish, go-live calls publish), deleting, moving and renaming pages record
-page changes; territory settings, topics, and images and documents in use
-record a territory-wide change, since they show on many pages.
+unpublish, go-live calls publish), deleting, moving and renaming pages, and
+adding or removing a view restriction record page changes; territory settings,
+their Site, topics, and images and documents in use (and the renditions the API
+serves) record a territory-wide change, since they show on many pages.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -145,6 +146,24 @@ def on_page_post_delete(sender, instance: Page, origin=None, **kwargs: Any) -> N
         deletion.save()
 
 
+def on_view_restriction_changed(
+    sender, instance: PageViewRestriction, raw: bool = False, **kwargs: Any
+) -> None:
+    """A page made private, or public again: it and its live descendants leave
+    or join the API without being published."""
+    if raw or _being_deleted(instance.page_id):
+        return
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        record_pages(page_rows(Page.objects.descendant_of(page, inclusive=True).live()))
+
+
+def on_site_saved(sender, instance: Site, raw: bool = False, **kwargs: Any) -> None:
+    """Host, port and name show in the territory and in every page's html_url."""
+    if not raw:
+        record_territories([instance.pk])
+
+
 def on_territory_settings_saved(sender, instance, raw: bool = False, **kwargs) -> None:
     if not raw:
         record_territories([instance.site_id])
@@ -170,6 +189,18 @@ def on_media_deleted(sender, instance, **kwargs: Any) -> None:
     record_territories(sites_using(instance))
 
 
+def on_rendition_deleted(sender, instance, **kwargs: Any) -> None:
+    """A rendition the API serves is gone (a purge, a new focal point): made
+    again, it may get another file name."""
+    from cms.core.models import rendition_specs
+
+    if instance.filter_spec not in rendition_specs():
+        return
+    image = get_image_model().objects.filter(pk=instance.image_id).first()
+    if image is not None:
+        record_territories(sites_using(image))
+
+
 def register() -> None:
     from cms.core.models import Topic
     from cms.territories.models import TerritorySettings
@@ -181,11 +212,23 @@ def register() -> None:
     post_page_move.connect(on_page_moved, dispatch_uid=uid + "move")
     pre_delete.connect(on_page_pre_delete, sender=Page, dispatch_uid=uid + "pre_del")
     post_delete.connect(on_page_post_delete, sender=Page, dispatch_uid=uid + "del")
+    for signal, name in ((post_save, "restriction"), (post_delete, "restriction_del")):
+        signal.connect(
+            on_view_restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=uid + name,
+        )
+    post_save.connect(on_site_saved, sender=Site, dispatch_uid=uid + "site")
     post_save.connect(
         on_territory_settings_saved, sender=TerritorySettings, dispatch_uid=uid + "ts"
     )
     post_save.connect(on_topic_changed, sender=Topic, dispatch_uid=uid + "topic")
     post_delete.connect(on_topic_changed, sender=Topic, dispatch_uid=uid + "topic_del")
+    post_delete.connect(
+        on_rendition_deleted,
+        sender=get_image_model().get_rendition_model(),
+        dispatch_uid=uid + "rendition_del",
+    )
     for model in (get_image_model(), get_document_model()):
         label = model._meta.label_lower
         post_save.connect(on_media_saved, sender=model, dispatch_uid=uid + label)

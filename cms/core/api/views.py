@@ -22,6 +22,7 @@ from wagtail.models import Page, ReferenceIndex
 
 from cms.territories.models import LICENCE_URLS, TerritorySettings
 
+from .conditional import conditional, every_site, requested_site
 from .fields import ReferenceField
 from .media import MediaIndex, image_representation
 
@@ -79,6 +80,14 @@ class ContentPagesAPIViewSet(PagesAPIViewSet):
         "alias_of",
         "path",
     ]
+
+    @conditional(requested_site)
+    def listing_view(self, request):
+        return super().listing_view(request)
+
+    @conditional(requested_site)
+    def detail_view(self, request, pk):
+        return super().detail_view(request, pk)
 
     def get_base_queryset(self):
         # Wagtail asks for it several times per request; each costs queries.
@@ -155,14 +164,17 @@ class TerritoriesAPIViewSet(BaseAPIViewSet):
             .order_by("slug")
         )
 
+    @conditional(every_site)
     def listing_view(self, request):
         items = [territory_representation(t, request) for t in self.get_queryset()]
         return Response({"meta": {"total_count": len(items)}, "items": items})
 
+    @conditional(every_site)
     def detail_view(self, request, pk):
         territory = get_object_or_404(self.get_queryset(), site_id=pk)
         return Response(territory_representation(territory, request))
 
+    @conditional(every_site)
     def find_view(self, request):
         territory = get_object_or_404(self.get_queryset(), slug=request.GET.get("slug"))
         return Response(territory_representation(territory, request))

@@ -12,6 +12,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 from wagtail.models import Collection, Page
 
+from cms.changes.recording import record_territories, territory_site_for
 from cms.core.models import CustomImage, Topic
 from cms.territories.models import TerritoryHomePage
 from cms.territories.setup import create_territory, get_locale
@@ -116,6 +117,7 @@ def generate_corpus(
     created = 0
     for number, slug in enumerate(spec.slugs, 1):
         sections = create_language_trees(slug, number, spec.language_codes)
+        site = territory_site_for(sections[SOURCE_LANGUAGE]["places"])
         for code in spec.language_codes:
             factory = ItemFactory(
                 seed=spec.seed,
@@ -130,6 +132,9 @@ def generate_corpus(
                 indices = range(start, min(start + per_batch, spec.items))
                 with transaction.atomic():
                     created += write_batch(factory, sections[code], indices, tree)
+                    # Bulk inserts send no signals: tell the feed (and the
+                    # API's validators) that the territory changed.
+                    record_territories([site.pk])
                 if settings.DEBUG:
                     reset_queries()  # DEBUG keeps the SQL of thousands of rows
                 rate = created / (time.perf_counter() - started)
