@@ -22,6 +22,7 @@ import json
 import multiprocessing
 import os
 import pickle
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,7 +30,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from . import incremental, netlify, search
+from . import derived, incremental, netlify, search
 from .api import ApiClient
 from .channels import __name__ as CHANNELS
 from .channels import channel_assets, channels, shorturls
@@ -104,7 +105,21 @@ def build(options: BuildOptions, progress: Progress = print) -> list[TerritoryRe
     for territory in territories:
         with territory_lock(options, territory["slug"], progress):
             reports.append(sync_territory(client, territory, options, progress))
+    prune_derived(options.content / "cache" / "derived")
     return reports
+
+
+def prune_derived(cache: Path, every: float = 86400.0) -> None:
+    """At most once a day, drop the share images and QR codes no build used
+    for a month (derived.prune): walking the cache costs more than one edit's
+    build, so not every build does it."""
+    stamp = cache / ".pruned"
+    with contextlib.suppress(OSError):
+        if time.time() - stamp.stat().st_mtime < every:
+            return
+    derived.prune(cache)
+    cache.mkdir(parents=True, exist_ok=True)
+    stamp.touch()
 
 
 @contextlib.contextmanager

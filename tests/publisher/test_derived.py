@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from publisher import derived
+from publisher.build import prune_derived
 from publisher.channels import print as print_channel
 from publisher.channels import social
 from publisher.render import RenderContext, output_file, site_outputs
@@ -181,6 +182,31 @@ def test_an_entry_in_use_is_kept_by_prune_an_unused_one_goes(tmp_path):
     assert old.name not in remaining and leftover.name not in remaining
     assert used.name in remaining and len(remaining) == 2
     assert derived.prune(tmp_path / "missing") == 0
+
+
+def test_builds_prune_the_cache_once_a_day(tmp_path):
+    ctx = RenderContext(SiteModel.build(Snapshot(TERRITORY, BUILD_DATE, [])), "it")
+    ctx.cache_dir = tmp_path
+
+    def unused_entry(title: str) -> Path:
+        derived.cached(ctx, "share.png", {"title": title}, lambda: b"png")
+        path = derived.entry_path(
+            tmp_path, "share.png", derived.key("share.png", {"title": title})
+        )
+        long_ago = time.time() - 40 * derived.DAY
+        os.utime(path, (long_ago, long_ago))
+        return path
+
+    first = unused_entry("first")
+    prune_derived(tmp_path)
+    assert not first.exists()
+    second = unused_entry("second")
+    prune_derived(tmp_path)  # the same day: the cache is not walked again
+    assert second.exists()
+    stamp = tmp_path / ".pruned"
+    os.utime(stamp, (time.time() - 2 * derived.DAY,) * 2)
+    prune_derived(tmp_path)
+    assert not second.exists()
 
 
 def test_a_build_keeps_them_in_the_content_folder_and_reuses_them(tmp_path):
