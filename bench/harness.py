@@ -17,7 +17,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from . import hugo, scripts
+from . import conditional, hugo, scripts
 from .cms import ROOT, BenchCms
 from .memory import PeakSampler
 from .sizes import Size
@@ -50,6 +50,7 @@ ROWS = (
     ("hero_kib", "Largest image a page's srcset offers (WebP)", "KiB"),
     ("export_s", "API export of every item, every territory × language", "s"),
     ("export_ips", "API export throughput", "items/s"),
+    ("pull_304_s", "Unchanged full API export, all 304 (conditional cache)", "s"),
     ("queries_20", "Queries per listing page of 20 (fields=*)", "queries"),
     ("queries_200", "Queries per listing page of 200 (fields=*)", "queries"),
     ("peak_mib", "Peak memory of a build (process tree, sampled)", "MiB"),
@@ -397,6 +398,7 @@ STEPS: tuple[tuple[str, Callable[[Bench], None]], ...] = (
     ("page weight", page_weight),
     ("render from the snapshot", render_snapshot),
     ("API export", api_export),
+    ("unchanged pull (304s)", conditional.unchanged_pull),
     ("queries per listing page", queries),
     ("peak memory", memory),
     ("Hugo", hugo_render),

@@ -99,7 +99,8 @@ def state_path(options: BuildOptions, slug: str) -> Path:
 
 
 def build(options: BuildOptions, progress: Progress = print) -> list[TerritoryReport]:
-    client = ApiClient(options.api)
+    # Answers kept by URL: a full fetch of what did not change is a run of 304s.
+    client = ApiClient(options.api, cache=options.content / "cache" / "api")
     territories = choose_territories(client, options.territories)
     reports = []
     for territory in territories:
