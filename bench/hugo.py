@@ -2,7 +2,9 @@
 
 Each Hugo page carries the text of one snapshot item (cycled when the build
 wrote more pages than there are items) through a template as plain as ours:
-head, navigation, title, body, footer; listings per section.
+head, navigation, title, body, footer; listings per section. As in our sites,
+a section is one type of one territory in one language, so a listing holds
+what ours does, not every item of the corpus.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ BASEOF = """\
 </head>
 <body>
 <header><nav><ul>
-{{ range site.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+{{ range first 6 site.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
 {{ end }}</ul></nav></header>
 <main>{{ block "main" . }}{{ end }}</main>
 <footer><p>{{ site.Title }}</p></footer>
@@ -111,15 +113,22 @@ def write_site(folder: Path, items: list[dict], pages: int) -> None:
     (layouts / "baseof.html").write_text(BASEOF)
     (layouts / "single.html").write_text(SINGLE)
     (layouts / "list.html").write_text(LIST)
-    sections = sorted({item["meta"]["type"].split(".")[0] for item in items})
+    sections = sorted({section_of(item) for item in items})
     singles = max(1, pages - len(sections) - 1)
     for number in range(singles):
         item = items[number % len(items)]
-        section = folder / "content" / item["meta"]["type"].split(".")[0]
+        section = folder / "content" / section_of(item)
         section.mkdir(parents=True, exist_ok=True)
         front = json.dumps({"title": item["title"], "date": "2026-01-01"})
         body = "\n\n".join(texts(item)) or item["title"]
         (section / f"{number}.md").write_text(f"{front}\n\n{body}\n", "utf-8")
+
+
+def section_of(item: dict) -> str:
+    """territory-language-type: the listing an item appears in on our sites."""
+    meta = item["meta"]
+    kind = meta["type"].split(".")[0]
+    return f"{meta.get('territory', 'site')}-{meta['locale']}-{kind}"
 
 
 def render(folder: Path) -> HugoRun:
@@ -151,9 +160,8 @@ def snapshot_items(snapshots: Path) -> list[dict]:
     for path in sorted(snapshots.glob("*/*.json")):
         if path.name == "territory.json":
             continue
-        items += [
-            page
-            for page in json.loads(path.read_text("utf-8"))
-            if page["meta"]["type"] in ITEM_TYPES
-        ]
+        for page in json.loads(path.read_text("utf-8")):
+            if page["meta"]["type"] in ITEM_TYPES:
+                page["meta"]["territory"] = path.parent.name
+                items.append(page)
     return items

@@ -29,16 +29,17 @@ def build(job: dict) -> dict:
         content=Path(job["content"]),
         build_date=job["date"],
         full=job["full"],
+        territories=job.get("territories"),
     )
-    in_place = []
+    in_place: dict[str, float] = {}
 
     def progress(line: str) -> None:
         if line.endswith(": pages in place"):
-            in_place.append(time.time())
+            in_place[line.partition(":")[0]] = time.time()
 
     reports = run(options, progress=progress)
     return {
-        "in_place_at": max(in_place, default=None),
+        "in_place_at": in_place,  # by territory
         "pages": sum(r.pages for r in reports),
         "changed": sum(r.changed for r in reports),
         "modes": sorted({f"{r.mode} after a {r.fetched}" for r in reports}),
