@@ -46,7 +46,7 @@ from .validate import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ".vetrina.json"
-SNAPSHOT = ".snapshot.pickle"  # what the render processes read, in staging
+MODEL = ".model.pickle"  # what the render processes read, in staging
 
 
 @dataclass
@@ -267,11 +267,11 @@ def publish_territory(
                 )
                 if not only:
                     continue  # nothing to do: no process to start
-            jobs.append(_job(staging, options, snapshot, lang, media, static, only))
+            jobs.append(_job(staging, options, model, lang, media, static, only))
         try:
             reads = _run_jobs(jobs, options.jobs, lambda m: progress(f"{slug}/{m}"))
         finally:
-            (staging / SNAPSHOT).unlink(missing_ok=True)
+            (staging / MODEL).unlink(missing_ok=True)
         report.pages = len(reads)
         _write_site_files(staging, model)
         if plan.render is None:
@@ -414,23 +414,24 @@ def _place_hashed(
     return urls, stale
 
 
-def _job(staging, options, snapshot, lang, media, static, only) -> dict:
+def _job(staging, options, model, lang, media, static, only) -> dict:
     """A job file for one language's Pelican run; `only`: URLs to render.
 
-    The snapshot goes to the render processes pickled, once for all of them:
-    it loads four times faster than its JSON, and each process loads it whole.
+    The site model (with its snapshot) goes to the render processes pickled,
+    once for all of them: it loads four times faster than the snapshot's JSON
+    and spares each process building the model again.
     """
     job_file = staging / f".job-{lang}.json"
-    pickled = staging / SNAPSHOT
+    pickled = staging / MODEL
     if not pickled.exists():
-        pickled.write_bytes(pickle.dumps(snapshot, protocol=pickle.HIGHEST_PROTOCOL))
+        pickled.write_bytes(pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL))
     job_file.write_text(
         json.dumps(
             {
-                "snapshot": str(pickled),
+                "model": str(pickled),
                 "cache": str(options.content / "cache" / "derived"),
                 "pages": str(options.content / "pages"),
-                "territory": snapshot.slug,
+                "territory": model.snapshot.slug,
                 "lang": lang,
                 "media": media,
                 "static": static,

@@ -30,11 +30,12 @@ class VetrinaGenerator(Generator):
     def generate_context(self) -> None:
         job = json.loads(Path(self.settings["VETRINA_JOB"]).read_text("utf-8"))
         # Pickled by the build for its render processes (build._job).
-        snapshot = pickle.loads(Path(job["snapshot"]).read_bytes())  # noqa: S301
+        model: SiteModel = pickle.loads(Path(job["model"]).read_bytes())  # noqa: S301
+        snapshot = model.snapshot
         self.lang = job["lang"]
         self.only = None if job.get("only") is None else set(job["only"])
         self.ctx = RenderContext(
-            SiteModel.build(snapshot),
+            model,
             self.lang,
             media=job["media"],
             static=job["static"],
