@@ -64,15 +64,17 @@ class Snapshot:
 
     @classmethod
     def load(cls, root: Path, slug: str) -> Snapshot:
-        folder = root / slug
-        head = json.loads((folder / "territory.json").read_text("utf-8"))
-        pages: list[dict] = []
-        for path in sorted(folder.glob("*.json"), key=lambda path: path.stem):
+        snapshot = cls.load_head(root, slug)
+        for path in sorted((root / slug).glob("*.json"), key=lambda path: path.stem):
             if path.name != "territory.json":
-                pages.extend(json.loads(path.read_text("utf-8")))  # sorted by id
-        return cls(
-            head["territory"], head["build_date"], pages, head.get("redirects", [])
-        )
+                snapshot.pages.extend(json.loads(path.read_text("utf-8")))  # by id
+        return snapshot
+
+    @classmethod
+    def load_head(cls, root: Path, slug: str) -> Snapshot:
+        """The territory, build date and redirects, without the pages."""
+        head = json.loads((root / slug / "territory.json").read_text("utf-8"))
+        return cls(head["territory"], head["build_date"], [], head.get("redirects", []))
 
     @classmethod
     def exists(cls, root: Path, slug: str) -> bool:

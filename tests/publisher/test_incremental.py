@@ -21,6 +21,7 @@ from publisher import search
 from publisher.build import MANIFEST, BuildOptions, build
 from publisher.errors import RenderFailed
 from publisher.incremental import State
+from publisher.snapshot import Snapshot
 from tests.publisher.test_theme import PLACE, TERRITORY, event, item
 from tests.snapshots import BUSINESS, ITINERARY, OFFER, SECTIONS, STORY
 
@@ -483,3 +484,24 @@ def test_the_search_index_follows_the_pages_and_catches_up_after_a_failure(
     assert report.mode == "incremental" and report.pages == 0
     assert "lecce: search index updated" in report.lines
     assert_same_as_full(cms, built, tmp_path / "full")
+
+
+def test_an_empty_change_feed_costs_no_render_and_no_snapshot_load(
+    cms, built, monkeypatch
+):
+    site = built / "dist" / "lecce"
+    before = times(site)
+    monkeypatch.setattr(Snapshot, "load", None)  # a full load would fail
+    report = run(cms, built)
+    assert report.mode == "incremental" and report.pages == 0
+    assert report.lines[-1] == "lecce: nothing changed since the last build"
+    assert times(site) == before
+    monkeypatch.undo()
+
+    # Not when the CMS moved a page (a redirect) without a page changing.
+    cms.redirects = [{"old_path": "/luoghi/vecchio/", "locale": "it", "page": 5}]
+    report = run(cms, built)
+    assert report.lines[-1].startswith("lecce: incremental after a change feed")
+    assert (
+        "/it/luoghi/vecchio/ /it/luoghi/duomo/ 301" in (site / "_redirects").read_text()
+    )
