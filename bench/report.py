@@ -95,8 +95,12 @@ def markdown(result: dict) -> str:
 
 
 def write(result: dict, folder: Path) -> tuple[Path, Path]:
+    """latest.json and latest.md, and a copy named after the size (medium.md,
+    large.md…), so the figures of each size stay side by side."""
     folder.mkdir(parents=True, exist_ok=True)
-    as_json, as_md = folder / "latest.json", folder / "latest.md"
-    as_json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
-    as_md.write_text(markdown(result), "utf-8")
-    return as_json, as_md
+    text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    size = result["size"]["name"].split(",")[0]
+    for name in ("latest", size):
+        (folder / f"{name}.json").write_text(text)
+        (folder / f"{name}.md").write_text(markdown(result), "utf-8")
+    return folder / "latest.json", folder / "latest.md"
