@@ -16,37 +16,30 @@ process, in parallel.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import io
 import json
-import multiprocessing
 import os
-import pickle
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from markupsafe import escape
-
-from . import derived, incremental, netlify, search
+from . import derived, incremental, search
 from .api import ApiClient
-from .channels import __name__ as CHANNELS
-from .channels import channel_assets, channels, shorturls
-from .errors import BadContent, RenderFailed, TooManyDropped
+from .channels import channel_assets
+from .errors import BadContent, TooManyDropped
 from .incremental import Plan, State
 from .media import download, rendition_urls
 from .output import commit_changes, discard, keep_unchanged, staging_dir, swap_in
-from .pelican_plugin import WRITTEN
-from .render import RTL, RenderContext, output_file, site_outputs, theme_assets
+from .render import RenderContext, output_file, site_outputs, theme_assets
+from .render_jobs import MODEL, run_jobs, write_job
+from .site_files import place_hashed, write_site_files
 from .sitemodel import SiteModel
 from .snapshot import Snapshot, choose_territories, fetch_snapshot
 from .validate import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ".vetrina.json"
-MODEL = ".model.pickle"  # what the render processes read, in staging
 
 
 @dataclass
@@ -165,16 +158,14 @@ def sync_territory(
         # The cursor comes first, so what changes during the fetch comes next time.
         cursor = feed.cursor if feed is not None else client.changes(slug).cursor
         snapshot = fetch_snapshot(client, territory, options.build_date, progress)
-        snapshot.save(snapshots)
-        # As the renderers and the next build will read it (keys in order).
-        snapshot = Snapshot.load(snapshots, slug)
+        snapshot.save(snapshots, as_loaded=True)
         fetched = "full fetch"
     else:
         snapshot = Snapshot.load(snapshots, slug)
         snapshot.territory, snapshot.build_date = territory, options.build_date
         touched = snapshot.apply(feed)
         snapshot.redirects = client.redirects(slug)
-        snapshot.save(snapshots, languages=touched)
+        snapshot.save(snapshots, languages=touched, as_loaded=True)
         cursor = feed.cursor
         fetched = "change feed"
         progress(
@@ -281,9 +272,9 @@ def publish_territory(
             live = target
         else:
             live = None
-        media, stale = _place_hashed("media", files, staging, live)
+        media, stale = place_hashed("media", files, staging, live)
         assets = {**theme_assets(snapshot.territory), **channel_assets()}
-        static, stale_static = _place_hashed("static", assets, staging, live)
+        static, stale_static = place_hashed("static", assets, staging, live)
         jobs = []
         for lang in snapshot.languages:
             only = None
@@ -295,13 +286,14 @@ def publish_territory(
                 )
                 if not only:
                     continue  # nothing to do: no process to start
-            jobs.append(_job(staging, options, model, lang, media, static, only))
+            job = write_job(staging, options.content, model, lang, media, static, only)
+            jobs.append(job)
         try:
-            reads = _run_jobs(jobs, options.jobs, lambda m: progress(f"{slug}/{m}"))
+            reads = run_jobs(jobs, options.jobs, lambda m: progress(f"{slug}/{m}"))
         finally:
             (staging / MODEL).unlink(missing_ok=True)
         report.pages = len(reads)
-        _write_site_files(staging, model)
+        write_site_files(staging, model)
         if plan.render is None:
             search.index_site(staging)
             manifest["search"] = digest
@@ -336,33 +328,6 @@ def publish_territory(
     return report
 
 
-# What every render process needs, imported once by the fork server: each job
-# then starts as a fork of it, without paying for Python's imports again.
-def _preload() -> list[str]:
-    return [__name__, "pelican.settings", *(f"{CHANNELS}.{c}" for c in channels())]
-
-
-def _run_jobs(jobs: list[dict], processes: int, progress: Progress) -> dict:
-    """Run Pelican jobs in fresh processes; what each written file read.
-
-    Pelican keeps module state and weak signal receivers between runs, so each
-    job gets a process of its own (`maxtasksperchild=1`), forked from a server
-    that has imported everything but never run Pelican. The server lives as
-    long as this process: a long-running builder (the CMS's worker) starts
-    Python once, and every build after the first skips the imports.
-    """
-    reads: dict[str, list[str]] = {}
-    if not jobs:
-        return reads
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_preload())
-    with context.Pool(min(processes, len(jobs)) or 1, maxtasksperchild=1) as pool:
-        for lang, written in pool.imap_unordered(run_pelican, jobs):
-            progress(f"{lang}: {len(written)} pages")
-            reads.update(written)
-    return reads
-
-
 def _matches(state: State | None, fingerprint: str, manifest: dict) -> bool:
     """Whether dist/<territory> is the output the state describes, made from the
     same theme, code and settings: only then can it be updated in place."""
@@ -394,174 +359,3 @@ def _guard_against_drops(target: Path, pages: int, max_drop: float, slug: str) -
             f"(more than {max_drop:.0%} fewer): an empty or truncated API answer? "
             "Rerun with --max-drop 1 if the removals are intended."
         )
-
-
-def _place_hashed(
-    folder: str,
-    files: Mapping[str, bytes | Path],
-    staging: Path,
-    live: Path | None,
-) -> tuple[dict[str, str], set[str]]:
-    """Put `files` under /<folder>/ with content-hashed names: cacheable forever.
-
-    A file is bytes, named here by their hash, or a downloaded rendition,
-    already named by its hash and linked from the media cache. Returns the URL
-    of each by name, and the files in `live`'s folder no longer used. With
-    `live` (an incremental build) a file already there is not written again:
-    the same name means the same bytes.
-    """
-    urls, wanted = {}, set()
-    for name, source in files.items():
-        if isinstance(source, Path):
-            hashed, data = source.name, None  # already named by its hash
-        else:
-            digest = hashlib.sha256(source).hexdigest()[:10]
-            stem, dot, suffix = name.rpartition(".")
-            hashed = f"{stem}.{digest}.{suffix}" if dot else f"{name}.{digest}"
-            data = source
-        relative = f"{folder}/{hashed}"
-        urls[name] = f"/{relative}"
-        wanted.add(relative)
-        if live is not None and (live / relative).is_file():
-            continue
-        target = staging / relative
-        if target.exists():  # the same bytes under several URLs
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if data is None:
-            os.link(source, target)
-        else:
-            target.write_bytes(data)
-    stale = set()
-    if live is not None and (live / folder).is_dir():
-        stale = {
-            path.relative_to(live).as_posix()
-            for path in (live / folder).rglob("*")
-            if path.is_file()
-        } - wanted
-    return urls, stale
-
-
-def _job(staging, options, model, lang, media, static, only) -> dict:
-    """A job file for one language's Pelican run; `only`: URLs to render.
-
-    The site model (with its snapshot) goes to the render processes pickled,
-    once for all of them: it loads four times faster than the snapshot's JSON
-    and spares each process building the model again.
-    """
-    job_file = staging / f".job-{lang}.json"
-    pickled = staging / MODEL
-    if not pickled.exists():
-        pickled.write_bytes(pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL))
-    job_file.write_text(
-        json.dumps(
-            {
-                "model": str(pickled),
-                "cache": str(options.content / "cache" / "derived"),
-                "pages": str(options.content / "pages"),
-                "territory": model.snapshot.slug,
-                "lang": lang,
-                "media": media,
-                "static": static,
-                "only": only,
-            }
-        )
-    )
-    return {"job": str(job_file), "output": str(staging / lang), "lang": lang}
-
-
-def run_pelican(job: dict) -> tuple[str, dict[str, list[str]]]:
-    """Run Pelican for one territory × language (in a fresh process).
-
-    Returns what each file written read, by file.
-    """
-    from pelican import Pelican
-    from pelican.settings import read_settings
-
-    settings = read_settings(
-        str(ROOT / "site" / "publishconf.py"),
-        override={
-            "OUTPUT_PATH": job["output"],
-            "VETRINA_JOB": job["job"],
-            "DEFAULT_LANG": job["lang"],
-        },
-    )
-    quiet = io.StringIO()
-    try:
-        with contextlib.redirect_stdout(quiet):
-            Pelican(settings).run()
-    except Exception as error:
-        raise RenderFailed(
-            f"rendering {job['lang']} failed: {error.__class__.__name__}: {error}"
-        ) from None
-    written = Path(job["output"], WRITTEN)
-    reads = json.loads(written.read_text("utf-8"))
-    written.unlink()
-    Path(job["job"]).unlink()
-    return job["lang"], reads
-
-
-def _write_site_files(staging: Path, model: SiteModel) -> None:
-    territory = model.snapshot.territory
-    languages = model.snapshot.languages
-    default = model.default_language
-    (staging / "_redirects").write_text(
-        netlify.redirects(languages, default, _moved(model), shorturls.rules(model))
-    )
-    (staging / "_headers").write_text(netlify.headers())
-    base = territory.get("base_url", "")
-    (staging / "robots.txt").write_text(
-        f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n"
-    )
-    (staging / "sitemap.xml").write_text(_sitemap(model), "utf-8")
-    links = "\n".join(
-        f'<li><a href="/{code}/" hreflang="{code}" lang="{code}" '
-        f'dir="{"rtl" if code in RTL else "ltr"}">{_escape(lang["name"])}</a></li>'
-        for lang in territory["languages"]
-        for code in [lang["code"]]
-    )
-    (staging / "index.html").write_text(
-        f'<!doctype html>\n<html lang="{default}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_escape(territory['name'])}</title>\n"
-        f'<link rel="canonical" href="{base}/{default}/">\n</head>\n<body>\n'
-        f"<main>\n<h1>{_escape(territory['name'])}</h1>\n<ul>\n{links}\n</ul>\n"
-        "</main>\n</body>\n</html>\n",
-        "utf-8",
-    )
-
-
-def _moved(model: SiteModel) -> list[tuple[str, str]]:
-    """(old URL, current URL) of the pages that moved or changed slug."""
-    found = {}
-    for row in model.snapshot.redirects:
-        lang = row.get("locale")
-        if lang not in model.snapshot.languages or not row.get("old_path"):
-            continue
-        old, new = f"/{lang}{row['old_path']}", model.url_for(row.get("page"), lang)
-        if new is not None and new != old:
-            found.setdefault(old, new)
-    return sorted(found.items())
-
-
-def _escape(text: str) -> str:
-    return str(escape(text))
-
-
-def _sitemap(model: SiteModel) -> str:
-    base = model.snapshot.territory.get("base_url", "")
-    rows = []
-    for lang in model.snapshot.languages:
-        for entry in model.entries[lang]:
-            alternates = "".join(
-                f'<xhtml:link rel="alternate" hreflang="{code}" href="{base}{url}"/>'
-                for code, url in model.alternates(entry)
-            )
-            rows.append(f"<url><loc>{base}{entry.url}</loc>{alternates}</url>")
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
-        + "\n".join(rows)
-        + "\n</urlset>\n"
-    )

@@ -57,8 +57,16 @@ class State:
 
     @classmethod
     def load(cls, path: Path) -> State | None:
-        """The saved state; None when missing, unreadable or of another version."""
+        """The saved state; None when missing, unreadable or of another version.
+
+        A long-running builder gets back the state it saved itself, from memory,
+        while the file is the one it wrote. Treat it as read-only.
+        """
         try:
+            signature = _signature(path)
+            kept = _SAVED.get(path)
+            if kept is not None and kept[0] == signature:
+                return kept[1]
             data = json.loads(path.read_text("utf-8"))
             if data.pop("version") != VERSION:
                 return None
@@ -73,6 +81,16 @@ class State:
         data = {"version": VERSION, **vars(self)}
         tmp.write_text(json.dumps(data, sort_keys=True), "utf-8")
         tmp.replace(path)
+        _SAVED[path] = (_signature(path), self)
+
+
+# The states this process saved, with their file's signature (see State.load).
+_SAVED: dict[Path, tuple[tuple, State]] = {}
+
+
+def _signature(path: Path) -> tuple:
+    stat = path.stat()
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
 @dataclass

@@ -29,7 +29,7 @@ class VetrinaGenerator(Generator):
 
     def generate_context(self) -> None:
         job = json.loads(Path(self.settings["VETRINA_JOB"]).read_text("utf-8"))
-        # Pickled by the build for its render processes (build._job).
+        # Pickled by the build for its render processes (render_jobs.write_job).
         model: SiteModel = pickle.loads(Path(job["model"]).read_bytes())  # noqa: S301
         snapshot = model.snapshot
         self.lang = job["lang"]

@@ -33,9 +33,13 @@ class Snapshot:
     def languages(self) -> list[str]:
         return [lang["code"] for lang in self.territory["languages"]]
 
-    def save(self, root: Path, languages: set[str] | None = None) -> Path:
+    def save(
+        self, root: Path, languages: set[str] | None = None, as_loaded: bool = False
+    ) -> Path:
         """Write the snapshot; with `languages` (those a change feed touched),
-        only their files, since each is as big as its language's content."""
+        only their files, since each is as big as its language's content.
+        `as_loaded`: the pages are as load() would give them (see as_saved and
+        in_order), so this process may keep them for its next load."""
         folder = root / self.slug
         folder.mkdir(parents=True, exist_ok=True)
         by_lang: dict[str, list[dict]] = defaultdict(list)
@@ -60,15 +64,31 @@ class Snapshot:
             for stale in folder.glob("*.json"):
                 if stale.name != "territory.json" and stale.stem not in wanted:
                     stale.unlink()
+        if as_loaded:
+            _LOADED[folder] = (_signature(folder), self.copy())
+        else:
+            _LOADED.pop(folder, None)
         return folder
 
     @classmethod
     def load(cls, root: Path, slug: str) -> Snapshot:
+        folder = root / slug
+        signature = _signature(folder)
+        kept = _LOADED.get(folder)
+        if kept is not None and kept[0] == signature:
+            return kept[1].copy()
         snapshot = cls.load_head(root, slug)
-        for path in sorted((root / slug).glob("*.json"), key=lambda path: path.stem):
+        for path in sorted(folder.glob("*.json"), key=lambda path: path.stem):
             if path.name != "territory.json":
                 snapshot.pages.extend(json.loads(path.read_text("utf-8")))  # by id
+        _LOADED[folder] = (signature, snapshot.copy())
         return snapshot
+
+    def copy(self) -> Snapshot:
+        """A snapshot of the same pages that can be patched without touching
+        this one (apply() replaces pages; it never changes one)."""
+        pages, redirects = [*self.pages], [*self.redirects]
+        return Snapshot(self.territory, self.build_date, pages, redirects)
 
     @classmethod
     def load_head(cls, root: Path, slug: str) -> Snapshot:
@@ -98,6 +118,21 @@ class Snapshot:
         kept = [p for p in self.pages if p["id"] not in gone]
         self.pages = in_order([*kept, *changed.values()])
         return touched
+
+
+# A long-running builder (the CMS's worker) reads back the snapshot it saved
+# itself last time: kept in memory with its files' signature, it is reused as
+# long as no file changed, instead of parsing every language's JSON again.
+_LOADED: dict[Path, tuple[tuple, Snapshot]] = {}
+
+
+def _signature(folder: Path) -> tuple:
+    """Name, inode, size and modification time of each file: any rewrite shows."""
+    found = []
+    for path in sorted(folder.glob("*.json")):
+        stat = path.stat()
+        found.append((path.name, stat.st_ino, stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
 
 
 def as_saved(page: dict) -> dict:
@@ -145,10 +180,11 @@ def fetch_snapshot(
     build_date: str,
     progress: Callable[[str], None] = lambda message: None,
 ) -> Snapshot:
-    """Every page of the territory, its page types fetched side by side."""
+    """Every page of the territory, its page types fetched side by side, each
+    as a saved snapshot loads it."""
 
     def fetch(page_type: str) -> list[dict]:
-        return list(client.pages(territory["site"], page_type))
+        return [as_saved(page) for page in client.pages(territory["site"], page_type)]
 
     pages: list[dict] = []
     with ThreadPoolExecutor(FETCH_THREADS) as pool:
@@ -156,4 +192,5 @@ def fetch_snapshot(
         for page_type, batch in zip(PAGE_TYPES, batches, strict=True):
             pages.extend(batch)
             progress(f"{territory['slug']}: {len(batch):>5} {page_type}")
-    return Snapshot(territory, build_date, pages, client.redirects(territory["slug"]))
+    redirects = client.redirects(territory["slug"])
+    return Snapshot(territory, build_date, in_order(pages), redirects)

@@ -108,7 +108,7 @@ def render_map(ctx: RenderContext) -> str:
 
 
 def _hashed(name: str, data: bytes) -> str:
-    """The name the build gives a static file (see build._place_static)."""
+    """The name the build gives a static file (see site_files.place_hashed)."""
     digest = hashlib.sha256(data).hexdigest()[:10]
     stem, dot, suffix = name.rpartition(".")
     return f"{stem}.{digest}.{suffix}" if dot else f"{name}.{digest}"

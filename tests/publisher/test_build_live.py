@@ -140,7 +140,7 @@ def test_a_failing_build_leaves_the_previous_site_untouched(
     def explode(*args, **kwargs):
         raise RuntimeError("injected failure after rendering")
 
-    monkeypatch.setattr(build_module, "_write_site_files", explode)
+    monkeypatch.setattr(build_module, "write_site_files", explode)
     content[0].title = "Cambiato"
     content[0].save_revision().publish()
     with pytest.raises(RuntimeError):

@@ -1,0 +1,129 @@
+"""The files of a territory's site besides the pages: hashed media and assets,
+Netlify's _redirects and _headers, robots.txt, the sitemap and the language
+chooser at the root."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from markupsafe import escape
+
+from . import netlify
+from .channels import shorturls
+from .render import RTL
+from .sitemodel import SiteModel
+
+
+def place_hashed(
+    folder: str,
+    files: Mapping[str, bytes | Path],
+    staging: Path,
+    live: Path | None,
+) -> tuple[dict[str, str], set[str]]:
+    """Put `files` under /<folder>/ with content-hashed names: cacheable forever.
+
+    A file is bytes, named here by their hash, or a downloaded rendition,
+    already named by its hash and linked from the media cache. Returns the URL
+    of each by name, and the files in `live`'s folder no longer used. With
+    `live` (an incremental build) a file already there is not written again:
+    the same name means the same bytes.
+    """
+    urls, wanted = {}, set()
+    for name, source in files.items():
+        if isinstance(source, Path):
+            hashed, data = source.name, None  # already named by its hash
+        else:
+            digest = hashlib.sha256(source).hexdigest()[:10]
+            stem, dot, suffix = name.rpartition(".")
+            hashed = f"{stem}.{digest}.{suffix}" if dot else f"{name}.{digest}"
+            data = source
+        relative = f"{folder}/{hashed}"
+        urls[name] = f"/{relative}"
+        wanted.add(relative)
+        if live is not None and (live / relative).is_file():
+            continue
+        target = staging / relative
+        if target.exists():  # the same bytes under several URLs
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if data is None:
+            os.link(source, target)
+        else:
+            target.write_bytes(data)
+    stale = set()
+    if live is not None and (live / folder).is_dir():
+        stale = {
+            path.relative_to(live).as_posix()
+            for path in (live / folder).rglob("*")
+            if path.is_file()
+        } - wanted
+    return urls, stale
+
+
+def write_site_files(staging: Path, model: SiteModel) -> None:
+    territory = model.snapshot.territory
+    languages = model.snapshot.languages
+    default = model.default_language
+    (staging / "_redirects").write_text(
+        netlify.redirects(languages, default, _moved(model), shorturls.rules(model))
+    )
+    (staging / "_headers").write_text(netlify.headers())
+    base = territory.get("base_url", "")
+    (staging / "robots.txt").write_text(
+        f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n"
+    )
+    (staging / "sitemap.xml").write_text(_sitemap(model), "utf-8")
+    links = "\n".join(
+        f'<li><a href="/{code}/" hreflang="{code}" lang="{code}" '
+        f'dir="{"rtl" if code in RTL else "ltr"}">{_escape(lang["name"])}</a></li>'
+        for lang in territory["languages"]
+        for code in [lang["code"]]
+    )
+    (staging / "index.html").write_text(
+        f'<!doctype html>\n<html lang="{default}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_escape(territory['name'])}</title>\n"
+        f'<link rel="canonical" href="{base}/{default}/">\n</head>\n<body>\n'
+        f"<main>\n<h1>{_escape(territory['name'])}</h1>\n<ul>\n{links}\n</ul>\n"
+        "</main>\n</body>\n</html>\n",
+        "utf-8",
+    )
+
+
+def _moved(model: SiteModel) -> list[tuple[str, str]]:
+    """(old URL, current URL) of the pages that moved or changed slug."""
+    found = {}
+    for row in model.snapshot.redirects:
+        lang = row.get("locale")
+        if lang not in model.snapshot.languages or not row.get("old_path"):
+            continue
+        old, new = f"/{lang}{row['old_path']}", model.url_for(row.get("page"), lang)
+        if new is not None and new != old:
+            found.setdefault(old, new)
+    return sorted(found.items())
+
+
+def _escape(text: str) -> str:
+    return str(escape(text))
+
+
+def _sitemap(model: SiteModel) -> str:
+    base = model.snapshot.territory.get("base_url", "")
+    rows = []
+    for lang in model.snapshot.languages:
+        for entry in model.entries[lang]:
+            alternates = "".join(
+                f'<xhtml:link rel="alternate" hreflang="{code}" href="{base}{url}"/>'
+                for code, url in model.alternates(entry)
+            )
+            rows.append(f"<url><loc>{base}{entry.url}</loc>{alternates}</url>")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+        + "\n".join(rows)
+        + "\n</urlset>\n"
+    )
