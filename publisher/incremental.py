@@ -81,10 +81,11 @@ class State:
         data = {"version": VERSION, **vars(self)}
         tmp.write_text(json.dumps(data, sort_keys=True), "utf-8")
         tmp.replace(path)
+        _SAVED.clear()  # only the last one: see snapshot._LOADED
         _SAVED[path] = (_signature(path), self)
 
 
-# The states this process saved, with their file's signature (see State.load).
+# The state this process saved last, with its file's signature (State.load).
 _SAVED: dict[Path, tuple[tuple, State]] = {}
 
 

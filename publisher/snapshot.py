@@ -65,7 +65,7 @@ class Snapshot:
                 if stale.name != "territory.json" and stale.stem not in wanted:
                     stale.unlink()
         if as_loaded:
-            _LOADED[folder] = (_signature(folder), self.copy())
+            _keep(folder, _signature(folder), self)
         else:
             _LOADED.pop(folder, None)
         return folder
@@ -81,7 +81,7 @@ class Snapshot:
         for path in sorted(folder.glob("*.json"), key=lambda path: path.stem):
             if path.name != "territory.json":
                 snapshot.pages.extend(json.loads(path.read_text("utf-8")))  # by id
-        _LOADED[folder] = (signature, snapshot.copy())
+        _keep(folder, signature, snapshot)
         return snapshot
 
     def copy(self) -> Snapshot:
@@ -123,7 +123,13 @@ class Snapshot:
 # A long-running builder (the CMS's worker) reads back the snapshot it saved
 # itself last time: kept in memory with its files' signature, it is reused as
 # long as no file changed, instead of parsing every language's JSON again.
+# Only the last territory's: a build of several would otherwise hold them all.
 _LOADED: dict[Path, tuple[tuple, Snapshot]] = {}
+
+
+def _keep(folder: Path, signature: tuple, snapshot: Snapshot) -> None:
+    _LOADED.clear()
+    _LOADED[folder] = (signature, snapshot.copy())
 
 
 def _signature(folder: Path) -> tuple:
