@@ -19,7 +19,7 @@ import contextlib
 import json
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -203,8 +203,13 @@ def _nothing_to_do(
     manifest = _manifest(target)
     if not manifest.get("content") == manifest.get("search") == state.digest:
         return False
+    return not _missing(target, state.outputs)
+
+
+def _missing(target: Path, files: Iterable[str]) -> set[str]:
+    """The files not in `target` (deleted by hand, say): one stat each."""
     live = str(target)
-    return all(os.path.isfile(os.path.join(live, name)) for name in state.outputs)
+    return {name for name in files if not os.path.isfile(os.path.join(live, name))}
 
 
 def publish_territory(
@@ -263,12 +268,7 @@ def publish_territory(
     try:
         if plan.render is not None:
             # Only what changed goes into staging; the rest stays where it is.
-            live_dir = str(target)
-            plan.render |= {
-                file
-                for file in outputs
-                if not os.path.isfile(os.path.join(live_dir, file))
-            }
+            plan.render |= _missing(target, outputs)
             live = target
         else:
             live = None

@@ -19,9 +19,9 @@ from .channels import __name__ as CHANNELS
 from .channels import channels
 from .errors import RenderFailed
 from .pelican_plugin import WRITTEN
+from .render import ROOT
 from .sitemodel import SiteModel
 
-ROOT = Path(__file__).resolve().parent.parent
 MODEL = ".model.pickle"  # what the render processes read, in staging
 
 

@@ -22,7 +22,7 @@ import segno
 from .. import derived
 from ..helpers import Helpers, translations
 from ..render import RenderContext, render_document
-from ..sitemodel import Entry, SiteModel
+from ..sitemodel import Entry
 from .shorturls import href, own_entries, short_url
 
 # Modules per side of the PNG; the poster prints the SVG, at any size.
@@ -111,7 +111,8 @@ def poster(entry: Entry, ctx: RenderContext) -> str:
             if row["start_date"] <= week_end
         ]
     elif entry.kind == "offer":
-        facts["business"] = _business(model, entry)
+        business = model.business_of(entry)
+        facts["business"] = business.page if business else None
     return render_document(
         "poster",
         ctx,
@@ -130,17 +131,6 @@ def _page(entry: Entry, ctx: RenderContext) -> dict:
     """The page as the model has it: reading it through the model is what makes
     an incremental build redo its files when it changes."""
     return ctx.model.page(entry.page["id"]) or entry.page
-
-
-def _business(model: SiteModel, offer: Entry) -> dict | None:
-    """The business an offer lives under, in the offer's language."""
-    path = offer.page["meta"]["path"]
-    found = [
-        business.page
-        for business in model.of_kind(offer.lang, "business")
-        if path.startswith(business.page["meta"]["path"])
-    ]
-    return max(found, key=lambda page: len(page["meta"]["path"]), default=None)
 
 
 def outputs(ctx: RenderContext) -> dict[str, Callable[[], str | bytes]]:
