@@ -6,6 +6,7 @@ requests with the answers kept on disk, so every one is a bodiless 304.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -20,19 +21,25 @@ feed's settle window (5 s) and a second: wait that long, and a little more."""
 
 
 def export(url: str, cache: Path) -> tuple[int, Counter]:
-    """Every page of every type of every territory; the items and the statuses."""
-    from publisher.api import PAGE_TYPES, ApiClient
+    """The build's full fetch of every territory (`fetch_snapshot`, its
+    listings side by side); the items and the answers' statuses."""
+    from publisher.api import ApiClient
+    from publisher.snapshot import fetch_snapshot
 
     client = ApiClient(url, cache=cache)
     statuses: Counter = Counter()
-    client.session.hooks["response"].append(
-        lambda response, *args, **kwargs: statuses.update([response.status_code])
+    lock = threading.Lock()  # the fetch's threads answer at once
+
+    def count(response, *args, **kwargs) -> None:
+        with lock:
+            statuses[response.status_code] += 1
+
+    client.session.hooks["response"].append(count)
+    items = sum(
+        len(fetch_snapshot(client, territory, "").pages)
+        for territory in client.territories()
     )
-    count = 0
-    for territory in client.territories():
-        for page_type in PAGE_TYPES:
-            count += sum(1 for _ in client.pages(territory["site"], page_type))
-    return count, statuses
+    return items, statuses
 
 
 def unchanged_pull(bench: Bench) -> None:
