@@ -135,6 +135,17 @@ class ApiClient:
         self.cache = AnswerCache(cache) if cache is not None else None
         self.revalidated = 0
 
+    def close(self) -> None:
+        """Hang up the kept-alive connections: a long-running builder makes a
+        client per build, and each open socket holds a CMS worker thread."""
+        self.session.close()
+
+    def __enter__(self) -> ApiClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     def get(
         self, path: str, params: dict[str, Any] | None = None, missing_ok: bool = False
     ) -> Any:

@@ -93,12 +93,11 @@ def state_path(options: BuildOptions, slug: str) -> Path:
 
 def build(options: BuildOptions, progress: Progress = print) -> list[TerritoryReport]:
     # Answers kept by URL: a full fetch of what did not change is a run of 304s.
-    client = ApiClient(options.api, cache=options.content / "cache" / "api")
-    territories = choose_territories(client, options.territories)
     reports = []
-    for territory in territories:
-        with territory_lock(options, territory["slug"], progress):
-            reports.append(sync_territory(client, territory, options, progress))
+    with ApiClient(options.api, cache=options.content / "cache" / "api") as client:
+        for territory in choose_territories(client, options.territories):
+            with territory_lock(options, territory["slug"], progress):
+                reports.append(sync_territory(client, territory, options, progress))
     prune_derived(options.content / "cache" / "derived")
     return reports
 

@@ -66,12 +66,17 @@ def scroll_to_the_actions(page) -> None:
     overflow-hidden box: that would slide the whole form sideways.
     """
     toggle = page.locator("footer [data-w-dropdown-target=toggle]")
-    for _ in range(20):
+    toggle.wait_for(state="attached")
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
         box = toggle.bounding_box()
         if box and box["y"] + box["height"] <= PHONE["height"]:
             return
         page.mouse.move(PHONE["width"] / 2, PHONE["height"] / 2)
         page.mouse.wheel(0, 600)
+        # The wheel returns before the page has scrolled; on a busy machine
+        # twenty quick swipes used to be spent before the first one landed.
+        page.wait_for_timeout(250)
     raise AssertionError("the footer's actions never came into view")
 
 
