@@ -16,7 +16,7 @@ from wagtail.models import Site
 
 from cms.core.api.conditional import conditional, requested_territory
 from cms.core.api.media import MediaIndex
-from cms.core.api.views import ContentPagesAPIViewSet, prefetch_for_api
+from cms.core.api.views import CompactJson, ContentPagesAPIViewSet, prefetch_for_api
 from cms.territories.models import TerritorySettings
 
 from .feed import format_cursor, parse_cursor, read_feed
@@ -103,7 +103,7 @@ def tombstone(change: Change) -> dict:
     }
 
 
-class _ListingOnly(BaseAPIViewSet):
+class _ListingOnly(CompactJson, BaseAPIViewSet):
     @classmethod
     def get_urlpatterns(cls):
         return [path("", cls.as_view({"get": "listing_view"}), name="listing")]

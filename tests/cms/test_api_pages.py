@@ -185,3 +185,32 @@ def test_unknown_field_is_a_clear_400(territory, client):
     )
     assert response.status_code == 400
     assert "owners" in response.json()["message"]
+
+
+def test_each_place_in_a_listing_keeps_its_own_opening_hours(territory, client):
+    # The listing serialises every page's inline children with one serializer.
+    for slug, opens in [("duomo", "08:00"), ("castello", "10:30"), ("chiusa", None)]:
+        place = PlacePageFactory(parent=territory.sections["places"], slug=slug)
+        if opens:
+            place.opening_hours.create(weekday=2, opens=opens, closes="18:00")
+            place.opening_hours.create(weekday=5, opens=opens, closes="12:00")
+        place.save()
+
+    items = {item["meta"]["slug"]: item for item in listing(client)["items"]}
+
+    assert [h["opens"] for h in items["duomo"]["opening_hours"]] == ["08:00:00"] * 2
+    assert [h["opens"] for h in items["castello"]["opening_hours"]] == ["10:30:00"] * 2
+    assert [h["weekday"] for h in items["castello"]["opening_hours"]] == [2, 5]
+    assert items["chiusa"]["opening_hours"] == []
+
+
+def test_answers_are_compact_unless_a_person_asks_for_indented(territory, client):
+    PlacePageFactory(parent=territory.sections["places"], slug="duomo")
+    url = LISTING.format(type="places.PlacePage")
+
+    compact = client.get(url)
+    indented = client.get(url, HTTP_ACCEPT="application/json; indent=4")
+
+    assert b"\n" not in compact.content
+    assert indented.content.startswith(b'{\n    "meta"')
+    assert compact.json() == indented.json()
