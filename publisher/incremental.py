@@ -7,10 +7,13 @@ territory settings, build date), a hash of every published page, where each
 page is listed, and the dependency index: for every output file, the keys of
 what it read while rendering (see `SiteModel.reading`).
 
-A change marks keys: `id:` of the pages that changed, `tk:` of their translation
-keys (alternates, language switchers, links to them) and `kind:<lang>:<kind>` of
-the listings they enter or leave. Every output that read a marked key is
-re-rendered, and so is every new one; the others are the same bytes as before.
+A change marks keys: `id:` of the pages that changed, `kind:<lang>:<kind>` of
+the listings they are in, enter or leave, and `tk:` of their translation keys
+when their URLs may have moved (the page appeared, left, or changed its path,
+language or translation key): `tk:` is read by what shows only a page's URL in
+every language, such as alternates, language switchers and links. Every output
+that read a marked key is re-rendered, and so is every new one; the others are
+the same bytes as before.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from .render import ROOT, THEME_DIR
 from .sitemodel import SiteModel
 from .snapshot import Snapshot
 
-VERSION = 1
+VERSION = 2
 TRANSLATIONS_DIR = ROOT / "translations"
 # Libraries whose version can change the bytes of a page.
 LIBRARIES = (
@@ -51,7 +54,7 @@ class State:
     cursor: str | None
     fingerprint: str
     digest: str
-    pages: dict[str, list] = field(default_factory=dict)  # id: [hash, key]
+    pages: dict[str, list] = field(default_factory=dict)  # id: [hash, key, path]
     entries: dict[str, dict[str, list]] = field(default_factory=dict)
     outputs: dict[str, list[str]] = field(default_factory=dict)  # file: keys read
 
@@ -140,7 +143,7 @@ def fingerprint(snapshot: Snapshot, pages_dir: Path) -> str:
 
 
 def page_table(model: SiteModel, media: dict[str, str]) -> dict[str, list]:
-    """id: [hash, translation key] of every published page.
+    """id: [hash, translation key, path] of every published page.
 
     The hash covers the page and where its images are served from, so a
     rendition that could not be downloaded last time counts as a change.
@@ -154,7 +157,8 @@ def page_table(model: SiteModel, media: dict[str, str]) -> dict[str, list]:
         )
         text = json.dumps([page, served], sort_keys=True, ensure_ascii=False)
         digest = hashlib.sha256(text.encode()).hexdigest()
-        table[str(page_id)] = [digest, page["meta"]["translation_key"]]
+        meta = page["meta"]
+        table[str(page_id)] = [digest, meta["translation_key"], meta["path"]]
     return table
 
 
@@ -185,11 +189,12 @@ def plan(
         if state.pages.get(page_id, [None])[0] != pages.get(page_id, [None])[0]
     }
     keys = {f"id:{page_id}" for page_id in changed}
-    keys |= {
-        f"tk:{table[page_id][1]}"
+    # Pages whose URLs may differ in some language: new, gone, or with another
+    # translation key or path (aliases and offers' business prefixes use it).
+    relinked = {
+        page_id
         for page_id in changed
-        for table in (state.pages, pages)
-        if page_id in table
+        if state.pages.get(page_id, [None])[1:] != pages.get(page_id, [None])[1:]
     }
     moved = set()  # URLs of pages that changed, appeared, left or moved
     for lang in state.entries.keys() | entries.keys():
@@ -198,10 +203,18 @@ def plan(
             old, new = before.get(page_id), after.get(page_id)
             if old == new and page_id not in changed:
                 continue
+            if old != new:
+                relinked.add(page_id)
             for where in (old, new):
                 if where:
                     keys.add(f"kind:{lang}:{where[1]}")
                     moved.add(where[0])
+    keys |= {
+        f"tk:{table[page_id][1]}"
+        for page_id in relinked
+        for table in (state.pages, pages)
+        if page_id in table
+    }
     render = set()
     for file, url in outputs.items():
         read = state.outputs.get(file)

@@ -20,7 +20,7 @@ import pytest
 from publisher import search
 from publisher.build import MANIFEST, BuildOptions, build
 from publisher.errors import RenderFailed
-from publisher.incremental import State
+from publisher.incremental import State, plan
 from publisher.snapshot import Snapshot
 from tests.publisher.test_theme import PLACE, TERRITORY, event, item
 from tests.snapshots import BUSINESS, ITINERARY, OFFER, SECTIONS, STORY
@@ -368,6 +368,51 @@ def test_incremental_build_gives_the_bytes_of_a_full_build(
                 assert now[name] == before[name], name
     assert now["it/storie/barocco/index.html"] != before["it/storie/barocco/index.html"]
 
+    assert_same_as_full(cms, built, tmp_path / "b")
+
+
+def test_a_title_edit_renders_only_what_shows_the_page_not_its_links():
+    outputs = {
+        "it/luoghi/duomo/index.html": ["id:5", "tk:duomo"],
+        "it/luoghi/index.html": ["kind:it:place"],
+        "en/places/cathedral/index.html": ["id:1005", "tk:duomo"],  # its switcher
+        "en/eventi/e9/index.html": ["id:9", "id:5"],  # Italian, venue and all
+        "en/places/index.html": ["kind:en:place"],
+    }
+    state = State(
+        cursor="1",
+        fingerprint="f",
+        digest="d",
+        pages={"5": ["old", "duomo", "/luoghi/duomo/"]},
+        entries={"it": {"5": ["/it/luoghi/duomo/", "place", False]}},
+        outputs=outputs,
+    )
+    urls = {file: "/" + file.removesuffix("index.html") for file in outputs}
+
+    def render(path: str) -> set[str]:
+        pages = {"5": ["new", "duomo", path]}
+        entries = {"it": {"5": [f"/it{path}", "place", False]}}
+        return plan(state, pages, entries, urls).render
+
+    assert render("/luoghi/duomo/") == {
+        "it/luoghi/duomo/index.html",
+        "it/luoghi/index.html",
+        "en/eventi/e9/index.html",
+    }
+    assert render("/luoghi/cattedrale/") == set(outputs) - {"en/places/index.html"}
+
+
+def test_a_slug_change_reaches_the_translations_language_switcher(
+    cms, built, tmp_path
+):
+    site = built / "dist" / "lecce"
+
+    edit(cms, 5, path="/luoghi/cattedrale/")
+    run(cms, built)
+
+    english = (site / "en/places/cathedral/index.html").read_text()
+    assert 'href="/it/luoghi/cattedrale/" hreflang="it"' in english
+    assert "/it/luoghi/duomo/" not in english
     assert_same_as_full(cms, built, tmp_path / "b")
 
 
