@@ -402,9 +402,7 @@ def test_a_title_edit_renders_only_what_shows_the_page_not_its_links():
     assert render("/luoghi/cattedrale/") == set(outputs) - {"en/places/index.html"}
 
 
-def test_a_slug_change_reaches_the_translations_language_switcher(
-    cms, built, tmp_path
-):
+def test_a_slug_change_reaches_the_translations_language_switcher(cms, built, tmp_path):
     site = built / "dist" / "lecce"
 
     edit(cms, 5, path="/luoghi/cattedrale/")
