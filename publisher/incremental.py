@@ -8,10 +8,12 @@ page is listed, and the dependency index: for every output file, the keys of
 what it read while rendering (see `SiteModel.reading`).
 
 A change marks keys: `id:` of the pages that changed, `kind:<lang>:<kind>` of
-the listings they are in, enter or leave, and `tk:` of their translation keys
+the listings they are in, enter or leave, `tk:` of their translation keys
 when their URLs may have moved (the page appeared, left, or changed its path,
-language or translation key): `tk:` is read by what shows only a page's URL in
-every language, such as alternates, language switchers and links. Every output
+language or translation key), and `aud:<lang>` when a page joins or leaves an
+audience. `tk:` is read by what shows only a page's URL in every language
+(alternates, language switchers, links), `aud:` by what shows only which
+audiences a language has (the audience pages' language switchers). Every output
 that read a marked key is re-rendered, and so is every new one; the others are
 the same bytes as before.
 """
@@ -30,7 +32,7 @@ from .render import ROOT, THEME_DIR
 from .sitemodel import SiteModel
 from .snapshot import Snapshot
 
-VERSION = 2
+VERSION = 3
 TRANSLATIONS_DIR = ROOT / "translations"
 # Libraries whose version can change the bytes of a page.
 LIBRARIES = (
@@ -163,9 +165,13 @@ def page_table(model: SiteModel, media: dict[str, str]) -> dict[str, list]:
 
 
 def entry_table(model: SiteModel) -> dict[str, dict[str, list]]:
-    """lang: {id: [URL, kind, fallback]}: where each page is published."""
+    """lang: {id: [URL, kind, fallback, audiences]}: where each page is
+    published, and the audience pages that list it."""
     return {
-        lang: {str(e.page["id"]): [e.url, e.kind, e.fallback] for e in entries}
+        lang: {
+            str(e.page["id"]): [e.url, e.kind, e.fallback, model.counts_for(e)]
+            for e in entries
+        }
         for lang, entries in model.entries.items()
     }
 
@@ -203,8 +209,10 @@ def plan(
             old, new = before.get(page_id), after.get(page_id)
             if old == new and page_id not in changed:
                 continue
-            if old != new:
-                relinked.add(page_id)
+            if (old or [None])[0] != (new or [None])[0]:
+                relinked.add(page_id)  # its URL in this language
+            if (old or [[]] * 4)[3] != (new or [[]] * 4)[3]:
+                keys.add(f"aud:{lang}")  # which audiences the language has
             for where in (old, new):
                 if where:
                     keys.add(f"kind:{lang}:{where[1]}")

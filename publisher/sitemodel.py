@@ -265,21 +265,36 @@ class SiteModel:
     def for_audience(self, lang: str, audience: str) -> list[Entry]:
         """Pages for an audience in a language; events only while still to come."""
         self.note(*(f"kind:{lang}:{kind}" for kind in AUDIENCE_KINDS))
+        return list(self._for_audience(lang, audience))
+
+    def _for_audience(self, lang: str, audience: str) -> list[Entry]:
         if (lang, audience) not in self.audience_entries:
+            self.audience_entries[(lang, audience)] = [
+                e for e in self.entries[lang] if audience in self.counts_for(e)
+            ]
+        return self.audience_entries[(lang, audience)]
+
+    def counts_for(self, entry: Entry) -> list[str]:
+        """The audiences whose page lists this entry (an event, while to come)."""
+        if entry.kind not in AUDIENCE_KINDS:
+            return []
+        if entry.kind == "event":
             built = self.snapshot.build_date
             today = date.fromisoformat(built) if built else date.min
-            self.audience_entries[(lang, audience)] = [
-                e
-                for e in self.entries[lang]
-                if e.kind in AUDIENCE_KINDS
-                and audience in (e.page.get("audiences") or [])
-                and (e.kind != "event" or next_start(e.page, today) is not None)
-            ]
-        return list(self.audience_entries[(lang, audience)])
+            if next_start(entry.page, today) is None:
+                return []
+        audiences = entry.page.get("audiences") or []
+        return [a for a in AUDIENCES if a in audiences]
 
     def audiences(self, lang: str) -> list[str]:
-        """Audiences with at least one page in this language, in a fixed order."""
-        return [a for a in AUDIENCES if self.for_audience(lang, a)]
+        """Audiences with at least one page in this language, in a fixed order.
+
+        Read as `aud:<lang>`, which an incremental build marks only when a page
+        joins or leaves an audience: what a page says does not change which
+        audiences its language has, and every language's audience pages ask.
+        """
+        self.note(f"aud:{lang}")
+        return [a for a in AUDIENCES if self._for_audience(lang, a)]
 
     def page_count(self) -> int:
         return sum(len(entries) for entries in self.entries.values())

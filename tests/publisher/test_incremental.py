@@ -375,31 +375,57 @@ def test_a_title_edit_renders_only_what_shows_the_page_not_its_links():
     outputs = {
         "it/luoghi/duomo/index.html": ["id:5", "tk:duomo"],
         "it/luoghi/index.html": ["kind:it:place"],
+        "it/audiences/families/index.html": ["kind:it:place", "aud:it", "aud:en"],
         "en/places/cathedral/index.html": ["id:1005", "tk:duomo"],  # its switcher
         "en/eventi/e9/index.html": ["id:9", "id:5"],  # Italian, venue and all
         "en/places/index.html": ["kind:en:place"],
+        "en/audiences/families/index.html": ["kind:en:place", "aud:it", "aud:en"],
     }
     state = State(
         cursor="1",
         fingerprint="f",
         digest="d",
         pages={"5": ["old", "duomo", "/luoghi/duomo/"]},
-        entries={"it": {"5": ["/it/luoghi/duomo/", "place", False]}},
+        entries={"it": {"5": ["/it/luoghi/duomo/", "place", False, ["families"]]}},
         outputs=outputs,
     )
     urls = {file: "/" + file.removesuffix("index.html") for file in outputs}
 
-    def render(path: str) -> set[str]:
+    def render(path: str = "/luoghi/duomo/", audiences=("families",)) -> set[str]:
         pages = {"5": ["new", "duomo", path]}
-        entries = {"it": {"5": [f"/it{path}", "place", False]}}
+        entries = {"it": {"5": [f"/it{path}", "place", False, [*audiences]]}}
         return plan(state, pages, entries, urls).render
 
-    assert render("/luoghi/duomo/") == {
+    shows_it = {
         "it/luoghi/duomo/index.html",
         "it/luoghi/index.html",
+        "it/audiences/families/index.html",
         "en/eventi/e9/index.html",
     }
-    assert render("/luoghi/cattedrale/") == set(outputs) - {"en/places/index.html"}
+    assert render() == shows_it
+    english_switchers = {"en/audiences/families/index.html"}
+    assert render(audiences=()) == shows_it | english_switchers
+    assert render("/luoghi/cattedrale/") == shows_it | {
+        "en/places/cathedral/index.html"
+    }
+
+
+def test_the_last_page_leaving_an_audience_updates_every_language(cms, built, tmp_path):
+    # Without fallbacks, no Italian page is listed in English: only the
+    # English audience page's language switcher depends on the Italian pages.
+    cms.territory["fallback"] = "omit"
+    run(cms, built)
+    site = built / "dist" / "lecce"
+    english = site / "en/audiences/families/index.html"
+    assert 'href="/it/audiences/families/"' in english.read_text()
+
+    for page_id in (5, 7, 9):  # every Italian page for families
+        edit(cms, page_id, audiences=[])
+    run(cms, built)
+
+    assert not (site / "it/audiences/families").exists()
+    assert 'href="/it/audiences/families/"' not in english.read_text()
+    assert_same_as_full(cms, built, tmp_path / "b")
 
 
 def test_a_slug_change_reaches_the_translations_language_switcher(cms, built, tmp_path):
