@@ -269,9 +269,11 @@ class SiteModel:
 
     def _for_audience(self, lang: str, audience: str) -> list[Entry]:
         if (lang, audience) not in self.audience_entries:
-            self.audience_entries[(lang, audience)] = [
-                e for e in self.entries[lang] if audience in self.counts_for(e)
-            ]
+            for each in AUDIENCES:  # one pass over the language for all of them
+                self.audience_entries[(lang, each)] = []
+            for entry in self.entries[lang]:
+                for each in self.counts_for(entry):
+                    self.audience_entries[(lang, each)].append(entry)
         return self.audience_entries[(lang, audience)]
 
     def counts_for(self, entry: Entry) -> list[str]:
