@@ -137,7 +137,7 @@ class ApiClient:
 
     def close(self) -> None:
         """Hang up the kept-alive connections: a long-running builder makes a
-        client per build, and each open socket holds a CMS worker thread."""
+        client per build, and would leave each one's sockets open on the CMS."""
         self.session.close()
 
     def __enter__(self) -> ApiClient:
