@@ -156,8 +156,8 @@ def _write_json(path: Path, data: object) -> None:
     """Write only when the bytes change, so unchanged files keep their time.
 
     A list (a language's pages) is written one item per line: Python encodes
-    indented JSON in its pure-Python encoder, which made saving one language
-    of a large territory half a second of every edit's build.
+    indented JSON in its pure-Python encoder, three times slower, and saving a
+    large territory's language is part of every edit's build.
     """
     if isinstance(data, list):
         items = [json.dumps(item, ensure_ascii=False, sort_keys=True) for item in data]
