@@ -11,6 +11,8 @@ if not os.environ.get("DATABASE_URL"):
     DATABASES = {
         "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
     }
+    # The live server's threads then share one connection (see the module).
+    MIDDLEWARE = ["tests.live_server.OneApiRequestAtATime", *MIDDLEWARE]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = (
     "django.contrib.staticfiles.storage.StaticFilesStorage"
