@@ -209,14 +209,14 @@ def plan(
             old, new = before.get(page_id), after.get(page_id)
             if old == new and page_id not in changed:
                 continue
-            if (old or [None])[0] != (new or [None])[0]:
+            listed = [where for where in (old, new) if where]  # [URL, kind, …]
+            if old is None or new is None or old[0] != new[0]:
                 relinked.add(page_id)  # its URL in this language
-            if (old or [[]] * 4)[3] != (new or [[]] * 4)[3]:
+            if (old[3] if old else []) != (new[3] if new else []):
                 keys.add(f"aud:{lang}")  # which audiences the language has
-            for where in (old, new):
-                if where:
-                    keys.add(f"kind:{lang}:{where[1]}")
-                    moved.add(where[0])
+            for url, kind, *_ in listed:
+                keys.add(f"kind:{lang}:{kind}")
+                moved.add(url)
     keys |= {
         f"tk:{table[page_id][1]}"
         for page_id in relinked

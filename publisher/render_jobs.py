@@ -78,7 +78,6 @@ def write_job(
                 "model": str(pickled),
                 "cache": str(content / "cache" / "derived"),
                 "pages": str(content / "pages"),
-                "territory": model.snapshot.slug,
                 "lang": lang,
                 "media": media,
                 "static": static,

@@ -17,6 +17,13 @@ from .render import RTL
 from .sitemodel import SiteModel
 
 
+def hashed_name(name: str, data: bytes) -> str:
+    """`name` with a hash of its bytes before the suffix: cacheable forever."""
+    digest = hashlib.sha256(data).hexdigest()[:10]
+    stem, dot, suffix = name.rpartition(".")
+    return f"{stem}.{digest}.{suffix}" if dot else f"{name}.{digest}"
+
+
 def place_hashed(
     folder: str,
     files: Mapping[str, bytes | Path],
@@ -36,10 +43,7 @@ def place_hashed(
         if isinstance(source, Path):
             hashed, data = source.name, None  # already named by its hash
         else:
-            digest = hashlib.sha256(source).hexdigest()[:10]
-            stem, dot, suffix = name.rpartition(".")
-            hashed = f"{stem}.{digest}.{suffix}" if dot else f"{name}.{digest}"
-            data = source
+            hashed, data = hashed_name(name, source), source
         relative = f"{folder}/{hashed}"
         urls[name] = f"/{relative}"
         wanted.add(relative)

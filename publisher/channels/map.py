@@ -9,7 +9,6 @@ items, read from a JSON island, on a map. Leaflet comes from npm
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..errors import PublishError
 from ..helpers import Helpers, translations
 from ..render import ROOT, render_document
+from ..site_files import hashed_name
 from ..sitemodel import Entry
 from .opendata import located_stops, position, track_url
 
@@ -107,13 +107,6 @@ def render_map(ctx: RenderContext) -> str:
     )
 
 
-def _hashed(name: str, data: bytes) -> str:
-    """The name the build gives a static file (see site_files.place_hashed)."""
-    digest = hashlib.sha256(data).hexdigest()[:10]
-    stem, dot, suffix = name.rpartition(".")
-    return f"{stem}.{digest}.{suffix}" if dot else f"{name}.{digest}"
-
-
 def assets(leaflet: Path | None = None) -> dict[str, bytes]:
     """Leaflet's script, stylesheet and images, to publish with the theme's.
 
@@ -139,7 +132,7 @@ def assets(leaflet: Path | None = None) -> dict[str, bytes]:
     def image(match: re.Match) -> str:
         name = f"images/{match[1]}"
         data = found.get(f"{VENDOR}{name}")
-        return f"url({_hashed(name, data)})" if data else match[0]
+        return f"url({hashed_name(name, data)})" if data else match[0]
 
     found[f"{VENDOR}leaflet.css"] = re.sub(
         r"url\(images/([\w.-]+)\)", image, css
