@@ -1,19 +1,65 @@
 """Per-territory files Netlify reads: `_redirects` and `_headers`.
 
-Languages and their rules differ per territory, so they are written by the
-build into each dist/<territory>/ rather than kept in netlify.toml.
+They are the only source of the sites' headers and redirects. Languages and
+their rules differ per territory, so the build writes them into each
+dist/<territory>/, and digest deploys (deploy.py) carry them too. netlify.toml
+holds none: Netlify lets its rules override `_headers` for the same path and
+header, so a second list there would silently win on sites Netlify builds and
+not on the ones the publisher uploads.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-CSP = (
-    "default-src 'self'; img-src 'self' data: https://tile.openstreetmap.org; "
-    "style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
-    "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
-    "form-action 'self'"
-)
+# The site loads only its own styles, scripts, fonts, data and manifest, plus
+# the OpenStreetMap tiles of the maps. `data:` covers Leaflet's inline image
+# for tiles that fail to load. Pagefind compiles its WebAssembly
+# ('wasm-unsafe-eval', which allows no JavaScript eval), runs in a worker from
+# /pagefind/ and fetches its index from there. The forms (search) submit to
+# the site itself; the sign-up form of the CMS and embedded content are links.
+# If pictures are ever served from the CMS media storage instead of being
+# copied into the build, add that origin to img-src.
+CSP_DIRECTIVES = {
+    "default-src": "'self'",
+    "script-src": "'self' 'wasm-unsafe-eval'",
+    "worker-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data: https://tile.openstreetmap.org",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "manifest-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+    "upgrade-insecure-requests": "",
+}
+CSP = "; ".join(f"{name} {value}".strip() for name, value in CSP_DIRECTIVES.items())
+
+SECURITY = {
+    "Content-Security-Policy": CSP,
+    "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Content-Type-Options": "nosniff",
+    # frame-ancestors for browsers that predate it.
+    "X-Frame-Options": "DENY",
+    # The pages use no browser feature that needs a permission.
+    "Permissions-Policy": (
+        "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
+        "magnetometer=(), microphone=(), payment=(), usb=(), browsing-topics=()"
+    ),
+}
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+# Folders whose files carry a hash of their content in their name
+# (site_files.place_hashed): a changed file gets a new URL, so the old one can
+# be cached for a year. Nothing else may be written there. Netlify's matcher
+# turns "/static/*" into "/static" followed by anything, so it would also match
+# "/staticfoo": only the publisher names the root's entries (languages,
+# static, media, pagefind, q), and none of them begins like these.
+HASHED_FOLDERS = ("/static/", "/media/")
 
 
 def redirects(
@@ -39,15 +85,19 @@ def redirects(
 
 
 def headers() -> str:
-    return (
-        "/*\n"
-        f"  Content-Security-Policy: {CSP}\n"
-        "  Strict-Transport-Security: max-age=31536000; includeSubDomains\n"
-        "  Referrer-Policy: strict-origin-when-cross-origin\n"
-        "  X-Content-Type-Options: nosniff\n"
-        "  Permissions-Policy: camera=(), microphone=(), geolocation=()\n"
-        "/static/*\n"
-        "  Cache-Control: public, max-age=31536000, immutable\n"
-        "/media/*\n"
-        "  Cache-Control: public, max-age=31536000, immutable\n"
+    """Security headers on every response; a year's cache for hashed files.
+
+    No two rules set the same header: when several rules match a path, the
+    result depends on how Netlify combines them, and a mixed Cache-Control
+    would undo the long cache. So `/*` sets no Cache-Control, and everything
+    outside the hashed folders (pages, feeds, Pagefind's fixed names) keeps
+    Netlify's default, "public, max-age=0, must-revalidate": browsers check
+    with the CDN on every visit, and every deploy invalidates the CDN's cache,
+    so new content shows up at once.
+    """
+    rules = {"/*": SECURITY}
+    rules |= {f"{folder}*": {"Cache-Control": IMMUTABLE} for folder in HASHED_FOLDERS}
+    return "".join(
+        path + "\n" + "".join(f"  {name}: {value}\n" for name, value in values.items())
+        for path, values in rules.items()
     )

@@ -1,4 +1,5 @@
-"""`_redirects` and `_headers` follow Netlify's documented file formats.
+"""`_redirects` and `_headers` follow Netlify's documented file formats
+(test_netlify_config.py reads them with Netlify's own parsers).
 
 _redirects: one rule a line, `from to [status][!] [Condition=value …]`.
 _headers: a path line, then indented `Name: value` lines.
@@ -33,8 +34,15 @@ def test_headers_are_well_formed_and_secure():
         name, _, value = line.strip().partition(": ")
         assert current is not None and name and value
         current[name] = value
-    everything = blocks["/*"]
-    assert "unsafe-inline" not in everything["Content-Security-Policy"]
-    assert "script-src 'self'" in everything["Content-Security-Policy"]
+    everything = blocks.pop("/*")
+    policy = everything["Content-Security-Policy"]
+    assert "unsafe-inline" not in policy
+    assert "script-src 'self' 'wasm-unsafe-eval'" in policy
     assert everything["Strict-Transport-Security"].startswith("max-age=31536000")
-    assert "immutable" in blocks["/static/*"]["Cache-Control"]
+    assert everything["X-Frame-Options"] == "DENY"
+    assert "Cache-Control" not in everything
+    # No other rule sets a header of "/*": several matching rules never mix values.
+    assert blocks == {
+        "/static/*": {"Cache-Control": "public, max-age=31536000, immutable"},
+        "/media/*": {"Cache-Control": "public, max-age=31536000, immutable"},
+    }
