@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-quick test-sqlite test-postgres lint format lock clean messages cms-messages catalogs bench
+.PHONY: install demo test test-quick test-sqlite test-postgres lint format lock clean messages cms-messages bench
 
 $(STAMP): pyproject.toml constraints.txt package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -76,7 +76,3 @@ cms-messages: install
 		$(CURDIR)/$(BIN)/python $(CURDIR)/manage.py makemessages -l it --no-location
 	cd cms && DJANGO_SETTINGS_MODULE=cms.settings.dev \
 		$(CURDIR)/$(BIN)/python $(CURDIR)/manage.py compilemessages -l it
-
-## catalogs: compile the catalogs (the build also does it when they change)
-catalogs: install
-	$(BIN)/python -c "from publisher.i18n import compile_catalogs; compile_catalogs()"

@@ -27,26 +27,43 @@ from pathlib import Path
 from . import derived, incremental, search
 from .api import ApiClient
 from .channels import channel_assets
-from .errors import BadContent, TooManyDropped
+from .errors import BadContent, LocalLinks, TooManyDropped
 from .incremental import Plan, State
 from .media import download, rendition_urls
 from .output import commit_changes, discard, keep_unchanged, staging_dir, swap_in
 from .render import RenderContext, output_file, site_outputs, theme_assets
 from .render_jobs import MODEL, run_jobs, write_job
+from .settings import SiteSettings, load
 from .site_files import place_hashed, write_site_files
 from .sitemodel import SiteModel
 from .snapshot import Snapshot, choose_territories, fetch_snapshot
-from .validate import Problem
+from .validate import Problem, local_links
 
-ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ".vetrina.json"
+CONTENT_DIR = "VETRINA_CONTENT_DIR"
+
+
+def default_content() -> Path:
+    """Where a build keeps its snapshots, state and caches when not told:
+    $VETRINA_CONTENT_DIR, else `content/` of the Vetrina checkout the current
+    folder is in, else `content/` of the current folder."""
+    if os.environ.get(CONTENT_DIR):
+        return Path(os.environ[CONTENT_DIR])
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / "manage.py").is_file() and (folder / "publisher").is_dir():
+            return folder / "content"
+    return here / "content"
 
 
 @dataclass
 class BuildOptions:
     api: str
-    out: Path = ROOT / "dist"
-    content: Path = ROOT / "content"
+    out: Path = Path("dist")
+    content: Path = field(default_factory=default_content)
+    # Pelican settings (publisher/settings.py); None: $VETRINA_SETTINGS or the
+    # wheel's own.
+    settings: Path | None = None
     territories: list[str] | None = None
     build_date: str = field(default_factory=lambda: date.today().isoformat())
     strict: bool = False
@@ -56,6 +73,16 @@ class BuildOptions:
     # it only what changed is fetched and rendered, and files equal to the
     # previous output are linked from it, so they keep their modification time.
     full: bool = False
+    # A demo or a test may link to the CMS on this machine; a real site may not.
+    allow_local_links: bool = False
+
+    def __post_init__(self) -> None:
+        # Pelican takes relative paths from its settings file's folder.
+        self.out, self.content = Path(self.out).resolve(), Path(self.content).resolve()
+
+    @property
+    def site(self) -> SiteSettings:
+        return load(self.settings)
 
 
 @dataclass
@@ -96,10 +123,30 @@ def build(options: BuildOptions, progress: Progress = print) -> list[TerritoryRe
     reports = []
     with ApiClient(options.api, cache=options.content / "cache" / "api") as client:
         for territory in choose_territories(client, options.territories):
+            if not options.allow_local_links:
+                _refuse_local_links(territory)
             with territory_lock(options, territory["slug"], progress):
                 reports.append(sync_territory(client, territory, options, progress))
     prune_derived(options.content / "cache" / "derived")
     return reports
+
+
+def _refuse_local_links(territory: dict) -> None:
+    """A site visitors reach on the Internet must not send them to this machine:
+    the CMS's settings name its loopback address until told its public one."""
+    found = local_links(territory)
+    if found:
+        field_, url = found[0]
+        setting = {
+            "signup_url": "set WAGTAILADMIN_BASE_URL on the CMS to its public address",
+            "base_url": "set the territory's public address in Settings → "
+            "Territory settings",
+        }.get(field_, "set the CMS's public addresses (WAGTAILADMIN_BASE_URL)")
+        raise LocalLinks(
+            f"{territory['slug']}: the site would link to {url} (territory field "
+            f"'{field_}'), an address of this machine that visitors cannot reach: "
+            f"{setting}. A local demo may allow it: --allow-local-links."
+        )
 
 
 def prune_derived(cache: Path, every: float = 86400.0) -> None:
@@ -196,7 +243,7 @@ def _nothing_to_do(
     head = Snapshot.load_head(options.content / "snapshots", territory["slug"])
     if head != Snapshot(territory, options.build_date, [], redirects):
         return False
-    if incremental.fingerprint(head, options.content / "pages") != state.fingerprint:
+    if incremental.fingerprint(head, options.site) != state.fingerprint:
         return False
     target = options.out / territory["slug"]
     manifest = _manifest(target)
@@ -240,15 +287,15 @@ def publish_territory(
     media_cache = options.content / "cache" / "media"
     files = download(rendition_urls(snapshot), media_cache, warn=progress)
     media_urls = {url: f"/media/{path.name}" for url, path in files.items()}
-    pages_dir = options.content / "pages"
-    fingerprint = incremental.fingerprint(snapshot, pages_dir)
+    site = options.site
+    fingerprint = incremental.fingerprint(snapshot, site)
     pages = incremental.page_table(model, media_urls)
     entries = incremental.entry_table(model)
     digest = incremental.content_digest(fingerprint, pages, snapshot.redirects)
     outputs: dict[str, str] = {}
     owner: dict[str, str] = {}  # file: the language whose run writes it
     for lang in snapshot.languages:
-        for url in site_outputs(RenderContext(model, lang, pages_dir=pages_dir)):
+        for url in site_outputs(RenderContext(model, lang, site=site)):
             outputs[output_file(url)] = url
             owner[output_file(url)] = lang  # /q/<id>/ lies outside /<lang>/
     if state is None and not options.full:
@@ -272,7 +319,7 @@ def publish_territory(
         else:
             live = None
         media, stale = place_hashed("media", files, staging, live)
-        assets = {**theme_assets(snapshot.territory), **channel_assets()}
+        assets = {**theme_assets(snapshot.territory, site.theme), **channel_assets()}
         static, stale_static = place_hashed("static", assets, staging, live)
         jobs = []
         for lang in snapshot.languages:
@@ -285,7 +332,9 @@ def publish_territory(
                 )
                 if not only:
                     continue  # nothing to do: no process to start
-            job = write_job(staging, options.content, model, lang, media, static, only)
+            job = write_job(
+                staging, options.content, site, model, lang, media, static, only
+            )
             jobs.append(job)
         try:
             reads = run_jobs(jobs, options.jobs, lambda m: progress(f"{slug}/{m}"))

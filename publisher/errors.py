@@ -27,3 +27,11 @@ class UrlCollision(PublishError):
 
 class RenderFailed(PublishError):
     """A template or Pelican run failed for one territory and language."""
+
+
+class SettingsMissing(PublishError):
+    """The Pelican settings file given does not exist."""
+
+
+class LocalLinks(PublishError):
+    """A site published on a public address would link to a loopback one."""

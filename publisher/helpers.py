@@ -7,7 +7,6 @@ Listings sort and group in Python, so templates only loop.
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -22,12 +21,11 @@ from babel.dates import (
 )
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
-from babel.support import Translations
 from babel.units import format_unit
 from markupsafe import Markup
 
 from . import occurrences, structured_data
-from .i18n import compile_catalogs
+from .i18n import translations
 from .occurrences import ROME, local
 from .richtext import expand, markdown_to_html
 from .sitemodel import PLACE_KINDS, Entry
@@ -52,12 +50,6 @@ EVERY_WEEKDAY = (
 )
 # Cards sit in a grid of columns at least 15rem wide inside a 64rem page.
 CARD_SIZES = "(min-width: 49rem) 19rem, (min-width: 33rem) 45vw, 100vw"
-
-
-@functools.cache
-def translations(lang: str) -> Translations:
-    """The theme's catalog for a language, for words composed in Python."""
-    return Translations.load(str(compile_catalogs()), [lang], domain="messages")
 
 
 def _time_tag(machine: str, human: str) -> Markup:

@@ -1,46 +1,37 @@
-"""Gettext catalogs of the theme: compiled on demand, never committed.
+"""Gettext catalogs of the theme, compiled in memory from their .po files.
 
-The .po files in `TRANSLATIONS_DIR` are the source; rendering (the build and the
-CMS preview alike) compiles them into `COMPILED_DIR` whenever a .po is newer
-than its .mo, so a fresh checkout or an edited catalog needs no extra step.
+The .po files (`translations/<lang>/LC_MESSAGES/messages.po`, shipped in the
+wheel) are the source. Compiling one takes a few milliseconds, so each process
+compiles the languages it renders when it first needs them, and nothing is
+written: not into the package, which may be read-only once installed, nor into
+the build's working folder.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
+import functools
+import io
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
 
-ROOT = Path(__file__).resolve().parent.parent
-TRANSLATIONS_DIR = ROOT / "translations"  # <lang>/LC_MESSAGES/messages.po
-COMPILED_DIR = ROOT / "content" / "cache" / "locale"  # the .mo files, ignored by git
+from . import resources
+
+DOMAIN = "messages"
 
 
-def compile_catalogs(
-    source: Path = TRANSLATIONS_DIR, target: Path = COMPILED_DIR
-) -> Path:
-    """Compile every stale catalog and return the folder gettext loads from.
-
-    Safe when several processes do it at once: each .mo is written to a
-    temporary file and renamed over the old one, so no reader sees half a file.
-    """
-    for po in sorted(source.glob("*/LC_MESSAGES/*.po")):
-        mo = target / po.relative_to(source).with_suffix(".mo")
-        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
-            continue
-        mo.parent.mkdir(parents=True, exist_ok=True)
-        with po.open("rb") as handle:
-            catalog = read_po(handle, locale=po.parts[-3])
-        fd, tmp = tempfile.mkstemp(dir=mo.parent, prefix=f".{mo.name}.")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                write_mo(handle, catalog, use_fuzzy=False)
-            os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide it from other users
-            os.replace(tmp, mo)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    return target
+@functools.cache
+def translations(lang: str, source: Path | None = None) -> NullTranslations:
+    """The theme's catalog in `lang` (from `source`, default the wheel's);
+    without one, messages stay in the source language (English)."""
+    po = (source or resources.translations()) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not po.is_file():
+        return NullTranslations()
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    mo = io.BytesIO()
+    write_mo(mo, catalog, use_fuzzy=False)
+    mo.seek(0)
+    return Translations(mo, domain=DOMAIN)

@@ -27,13 +27,13 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from . import resources
 from .channels import channel_assets
-from .render import ROOT, THEME_DIR
+from .settings import SiteSettings
 from .sitemodel import SiteModel
 from .snapshot import Snapshot
 
 VERSION = 3
-TRANSLATIONS_DIR = ROOT / "translations"
 # Libraries whose version can change the bytes of a page.
 LIBRARIES = (
     "jinja2",
@@ -117,15 +117,17 @@ def _files(folder: Path) -> list[Path]:
     )
 
 
-def fingerprint(snapshot: Snapshot, pages_dir: Path) -> str:
+def fingerprint(snapshot: Snapshot, site: SiteSettings) -> str:
     """A hash of every input of the output that does not come from a page."""
     digest = hashlib.sha256(f"vetrina-state-{VERSION}".encode())
+    digest.update(site.file.read_bytes())  # a site's own settings file
     for name, folder in (
-        ("publisher", ROOT / "publisher"),
-        ("site", ROOT / "site"),
-        ("theme", THEME_DIR),
-        ("translations", TRANSLATIONS_DIR),
-        ("pages", pages_dir),
+        ("publisher", Path(__file__).parent),
+        ("site", resources.settings_file().parent),
+        ("theme", site.theme),
+        *((f"overrides{i}", path) for i, path in enumerate(site.overrides)),
+        ("translations", resources.translations()),
+        ("pages", site.pages),
     ):
         for path in _files(folder):
             digest.update(f"\0{name}/{path.relative_to(folder).as_posix()}\0".encode())

@@ -19,6 +19,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from .render import RenderContext, output_file, site_outputs
+from .settings import SiteSettings
 from .sitemodel import SiteModel
 
 WRITTEN = ".written.json"
@@ -40,7 +41,7 @@ class VetrinaGenerator(Generator):
             media=job["media"],
             static=job["static"],
             build_date=snapshot.build_date,
-            pages_dir=Path(job["pages"]),
+            site=SiteSettings.from_pelican(self.settings, Path(job["settings"])),
             cache_dir=Path(job["cache"]) if job.get("cache") else None,
         )
 

@@ -1,6 +1,8 @@
 """Run the CMS's processes side by side, as a production host would.
 
-The publisher never imports Django: it starts `manage.py` as child processes.
+The publisher never imports Django: it starts the CMS (`python -m cms`, the
+installed package's manage.py) as child processes. Their output goes to a log
+file each, so the terminal keeps the steps and the addresses.
 """
 
 from __future__ import annotations
@@ -15,68 +17,80 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-class ProjectNotFound(Exception):
-    """The command was run outside the project folder."""
-
-
 class ProcessFailed(Exception):
     """A child process exited when it should have kept running, or failed."""
 
 
 @dataclass(frozen=True)
 class Service:
-    """A long-running process: `manage.py <args>`, or any command if `raw`."""
+    """A long-running process: `python -m cms <args>`, or any module if `raw`."""
 
     name: str
     args: tuple[str, ...]
     raw: bool = False
 
-    def command(self, project: Path) -> list[str]:
+    def command(self) -> list[str]:
         if self.raw:
             return [sys.executable, *self.args]
-        return [sys.executable, str(project / "manage.py"), *self.args]
+        return [sys.executable, "-m", "cms", *self.args]
 
 
-def find_project(start: Path | None = None) -> Path:
-    """The folder holding manage.py: the current one or one of its parents."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "manage.py").is_file():
-            return folder
-    raise ProjectNotFound(
-        f"No manage.py in {here} or its parents: run this from the Vetrina folder."
-    )
+def tail(log: Path, lines: int = 15) -> str:
+    """The end of a log, to show why a process stopped."""
+    try:
+        text = log.read_text("utf-8", "replace").splitlines()[-lines:]
+    except OSError:
+        return ""
+    return "\n".join(f"    {line}" for line in text)
 
 
-def manage(project: Path, *args: str, env: dict[str, str] | None = None) -> None:
-    """Run one `manage.py` command to completion, failing loudly."""
-    command = [sys.executable, str(project / "manage.py"), *args]
-    result = subprocess.run(command, cwd=project, env=env, check=False)  # noqa: S603
+def manage(*args: str, env: dict[str, str], cwd: Path, log: Path) -> None:
+    """Run one CMS command to completion, its output into `log`; fail loudly."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("a") as output:
+        result = subprocess.run(  # noqa: S603
+            [sys.executable, "-m", "cms", *args],
+            cwd=cwd,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
     if result.returncode != 0:
         raise ProcessFailed(
-            f"`manage.py {' '.join(args)}` exited with status {result.returncode}."
+            f"`vetrina cms {' '.join(args)}` exited with status "
+            f"{result.returncode}; the end of {log}:\n{tail(log)}"
         )
 
 
 def supervise(
-    project: Path,
     services: Sequence[Service],
+    *,
+    cwd: Path,
+    logs: Path,
     env: dict[str, str] | None = None,
     then: Callable[[], Sequence[Service]] | None = None,
 ) -> int:
-    """Start every service; stop them all when one dies or on Ctrl-C.
+    """Start every service, each logging to `logs/<name>.log`; stop them all
+    when one dies or on Ctrl-C.
 
     `then` runs once the services are started (say, a build that needs the
     CMS up) and may return more services to start.
     """
     children: dict[str, subprocess.Popen] = {}
+    logs.mkdir(parents=True, exist_ok=True)
 
     def start(batch: Sequence[Service]) -> None:
         for service in batch:
-            children[service.name] = subprocess.Popen(  # noqa: S603
-                service.command(project), cwd=project, env=env or os.environ.copy()
-            )
-            print(f"  started {service.name:<10} pid {children[service.name].pid}")
+            with (logs / f"{service.name}.log").open("a") as log:
+                children[service.name] = subprocess.Popen(  # noqa: S603
+                    service.command(),
+                    cwd=cwd,
+                    env=env or os.environ.copy(),
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,  # Ctrl-C reaches us, not them
+                )
 
     try:
         start(services)
@@ -86,7 +100,11 @@ def supervise(
             for name, child in children.items():
                 code = child.poll()
                 if code is not None:
-                    print(f"{name} stopped with status {code}; stopping the others.")
+                    log = logs / f"{name}.log"
+                    print(
+                        f"{name} stopped with status {code}; stopping the others. "
+                        f"The end of {log}:\n{tail(log)}"
+                    )
                     return code or 1
             time.sleep(0.5)
     except KeyboardInterrupt:

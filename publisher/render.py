@@ -13,25 +13,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown
-from babel.support import Translations
 from jinja2 import (
     Environment,
     FileSystemBytecodeCache,
     FileSystemLoader,
     StrictUndefined,
+    Template,
 )
 from markupsafe import Markup
 
 from .channels import channel_outputs
 from .errors import UrlCollision
 from .helpers import Helpers
-from .i18n import compile_catalogs
+from .i18n import translations
 from .richtext import sanitise
+from .settings import SiteSettings, load
 from .sitemodel import AUDIENCES_PATH, Entry, SiteModel
 
-ROOT = Path(__file__).resolve().parent.parent
-THEME_DIR = ROOT / "themes" / "vetrina"
-PAGES_DIR = ROOT / "content" / "pages"
 RTL = {"ar", "fa", "he", "ur"}
 DEFAULT_BRAND_COLOUR = "#8a3b12"
 
@@ -45,21 +43,26 @@ class RenderContext:
     media: dict[str, str] = field(default_factory=dict)
     static: dict[str, str] = field(default_factory=dict)
     build_date: str = ""
-    pages_dir: Path | None = None
+    # The theme, its template overrides and the hand-written pages.
+    site: SiteSettings = field(default_factory=load)
     # Share images and QR codes already made (publisher/derived.py); None: make all.
     cache_dir: Path | None = None
 
+    def template(self, name: str) -> Template:
+        return environment(self.lang, self.site.templates).get_template(name)
+
 
 @functools.cache
-def environment(lang: str, theme: Path = THEME_DIR) -> Environment:
-    """The theme's templates in one language.
+def environment(lang: str, templates: tuple[Path, ...] | None = None) -> Environment:
+    """The theme's templates in one language; `templates`: the folders to
+    look in, first match wins (default: the default settings' theme).
 
     Every render process compiles the templates it uses; the bytecode cache
     (in the system's temporary folder, keyed by each template's source) makes
     that a load after the first time, which one small edit's build notices.
     """
     env = Environment(
-        loader=FileSystemLoader(theme / "templates"),
+        loader=FileSystemLoader(templates or load().templates),
         bytecode_cache=FileSystemBytecodeCache(),
         autoescape=True,
         undefined=StrictUndefined,
@@ -68,16 +71,12 @@ def environment(lang: str, theme: Path = THEME_DIR) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    catalogs = compile_catalogs()
-    translations = Translations.load(str(catalogs), [lang], domain="messages")
-    env.install_gettext_translations(translations, newstyle=True)
+    env.install_gettext_translations(translations(lang), newstyle=True)
     return env
 
 
 @functools.cache
-def markdown_pages(
-    lang: str, pages_dir: Path = PAGES_DIR
-) -> tuple[tuple[str, str], ...]:
+def markdown_pages(lang: str, pages_dir: Path) -> tuple[tuple[str, str], ...]:
     """(title, URL) of the hand-written pages of a language, for the footer."""
     found = []
     for source in sorted((pages_dir / lang).glob("*.md")):
@@ -99,7 +98,7 @@ def _context(entry: Entry, ctx: RenderContext) -> dict:
         "dir": "rtl" if ctx.lang in RTL else "ltr",
         "home_url": homes[0].url if homes else f"/{ctx.lang}/",
         "sections": model.of_kind(ctx.lang, "index"),
-        "footer_pages": markdown_pages(ctx.lang, ctx.pages_dir or PAGES_DIR),
+        "footer_pages": markdown_pages(ctx.lang, ctx.site.pages),
         "alternates": model.alternates(entry) if entry.page["id"] else [],
         "children": model.children(entry),
         "audiences_path": AUDIENCES_PATH,
@@ -110,8 +109,7 @@ def _context(entry: Entry, ctx: RenderContext) -> dict:
 def render_page(entry: Entry, ctx: RenderContext) -> str:
     """Render one page of one language to a complete HTML document."""
     ctx.model.note(f"id:{entry.page['id']}")
-    template = environment(ctx.lang).get_template(f"{entry.kind}.html")
-    return template.render(_context(entry, ctx))
+    return ctx.template(f"{entry.kind}.html").render(_context(entry, ctx))
 
 
 def render_document(kind: str, ctx: RenderContext, **extra: object) -> str:
@@ -129,8 +127,7 @@ def render_document(kind: str, ctx: RenderContext, **extra: object) -> str:
         },
     }
     entry = Entry(page, ctx.lang, f"/{ctx.lang}{path}")
-    template = environment(ctx.lang).get_template(f"{kind}.html")
-    return template.render({**_context(entry, ctx), **extra})
+    return ctx.template(f"{kind}.html").render({**_context(entry, ctx), **extra})
 
 
 def render_audience(audience: str, ctx: RenderContext) -> str:
@@ -172,7 +169,7 @@ def site_outputs(ctx: RenderContext) -> dict[str, Callable[[], str | bytes]]:
     taken twice is refused.
     """
     model, lang = ctx.model, ctx.lang
-    pages_dir = (ctx.pages_dir or PAGES_DIR) / lang
+    pages_dir = ctx.site.pages / lang
     found: dict[str, Callable[[], str]] = {}
 
     def add(url: str, render: Callable[[], str]) -> None:
@@ -210,11 +207,12 @@ def output_file(url: str) -> str:
     return f"{path}/index.html"
 
 
-def theme_assets(territory: dict, theme: Path = THEME_DIR) -> dict[str, bytes]:
+def theme_assets(territory: dict, theme: Path | None = None) -> dict[str, bytes]:
     """The theme's static files by relative name, plus the territory's brand.css.
 
     The build writes them with hashed names; the CMS's preview serves them.
     """
+    theme = theme or load().theme
     colour = territory.get("brand_colour") or DEFAULT_BRAND_COLOUR
     assets = {
         path.relative_to(theme / "static").as_posix(): path.read_bytes()

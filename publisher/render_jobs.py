@@ -19,7 +19,7 @@ from .channels import __name__ as CHANNELS
 from .channels import channels
 from .errors import RenderFailed
 from .pelican_plugin import WRITTEN
-from .render import ROOT
+from .settings import SiteSettings
 from .sitemodel import SiteModel
 
 MODEL = ".model.pickle"  # what the render processes read, in staging
@@ -55,14 +55,15 @@ def run_jobs(jobs: list[dict], processes: int, progress: Callable[[str], None]) 
 def write_job(
     staging: Path,
     content: Path,
+    site: SiteSettings,
     model: SiteModel,
     lang: str,
     media: dict[str, str],
     static: dict[str, str],
     only: list[str] | None,
 ) -> dict:
-    """A job file for one language's Pelican run, with the build's content
-    folder (`content`: hand-written pages, caches); `only`: URLs to render.
+    """A job file for one language's Pelican run, with the build's working
+    folder (`content`: caches) and Pelican settings; `only`: URLs to render.
 
     The site model (with its snapshot) goes to the render processes pickled,
     once for all of them: it loads four times faster than the snapshot's JSON
@@ -77,7 +78,7 @@ def write_job(
             {
                 "model": str(pickled),
                 "cache": str(content / "cache" / "derived"),
-                "pages": str(content / "pages"),
+                "settings": str(site.file),
                 "lang": lang,
                 "media": media,
                 "static": static,
@@ -85,7 +86,12 @@ def write_job(
             }
         )
     )
-    return {"job": str(job_file), "output": str(staging / lang), "lang": lang}
+    return {
+        "job": str(job_file),
+        "settings": str(site.file),
+        "output": str(staging / lang),
+        "lang": lang,
+    }
 
 
 def run_pelican(job: dict) -> tuple[str, dict[str, list[str]]]:
@@ -97,7 +103,7 @@ def run_pelican(job: dict) -> tuple[str, dict[str, list[str]]]:
     from pelican.settings import read_settings
 
     settings = read_settings(
-        str(ROOT / "site" / "publishconf.py"),
+        job["settings"],
         override={
             "OUTPUT_PATH": job["output"],
             "VETRINA_JOB": job["job"],

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ipaddress
 import math
 from dataclasses import dataclass
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True)
@@ -97,3 +99,43 @@ def check_page(page: dict, known_ids: set[int]) -> list[Problem]:
             if row.get(key) not in known_ids:
                 problem(relation, f"place {row.get(key)} is not published")
     return problems
+
+
+LOOPBACK_NAMES = {"localhost", "ip6-localhost", "ip6-loopback"}
+
+
+def is_loopback(url: str) -> bool:
+    """Whether `url` names this machine (localhost, 127.0.0.0/8, ::1, 0.0.0.0)."""
+    if not url.startswith(("http://", "https://")):
+        return False
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    if host in LOOPBACK_NAMES or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified
+
+
+def local_links(territory: dict) -> list[tuple[str, str]]:
+    """(field, URL) of the territory's addresses that name this machine.
+
+    The logo's renditions are left out: the build downloads them and serves
+    its own copies.
+    """
+    found = []
+
+    def walk(value: object, name: str) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key != "logo":
+                    walk(item, f"{name}.{key}" if name else key)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, name)
+        elif isinstance(value, str) and is_loopback(value):
+            found.append((name, value))
+
+    walk(territory, "")
+    return found

@@ -1,16 +1,18 @@
 """Pelican settings shared by every territory and language.
 
 The build passes the rest per run (output folder, language, the job file):
-territory data comes from the API, not from here.
+territory data comes from the API, not from here. A site of its own starts
+from these (`from vetrina.site.publishconf import *`) and overrides THEME,
+THEME_TEMPLATES_OVERRIDES or PATH: see publisher/settings.py.
 """
 
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
+from publisher import resources
 
 SITENAME = "Vetrina"
-PATH = str(ROOT / "content" / "pelican-empty")
-THEME = str(ROOT / "themes" / "vetrina")
+# The hand-written pages are PATH/pages/<lang>/*.md.
+PATH = str(resources.content())
+THEME = str(resources.theme())
+THEME_TEMPLATES_OVERRIDES: list[str] = []
 # Pelican turns on every installed namespace plugin when PLUGINS is unset.
 PLUGINS = ["publisher.pelican_plugin"]
 TIMEZONE = "Europe/Rome"

@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 
     from .models import Build
 
-ROOT = Path(settings.BASE_DIR)
+# Without VETRINA_DIST_DIR and VETRINA_CONTENT_DIR: beside a checkout's code,
+# or in the data folder of an installed CMS.
+WORK = settings.CHECKOUT or settings.DATA_DIR
 
 
 class PublishFailed(Exception):
@@ -61,7 +63,7 @@ class LocalBuilder(PublishBackend):
     """Run `vetrina build` for one territory in this process's worker."""
 
     def output_dir(self) -> Path:
-        return Path(self.options.get("OUT") or ROOT / "dist")
+        return Path(self.options.get("OUT") or WORK / "dist")
 
     def publish(self, territory: TerritorySettings, build: Build) -> None:
         from publisher.build import BuildOptions
@@ -71,10 +73,11 @@ class LocalBuilder(PublishBackend):
         options = BuildOptions(
             api=str(self.options.get("API_URL") or settings.WAGTAILAPI_BASE_URL),
             out=self.output_dir(),
-            content=Path(self.options.get("CONTENT") or ROOT / "content"),
+            content=Path(self.options.get("CONTENT") or WORK / "content"),
             territories=[territory.slug],
             build_date=timezone.localdate().isoformat(),
             jobs=int(self.options.get("JOBS") or 2),
+            allow_local_links=bool(self.options.get("ALLOW_LOCAL_LINKS")),
         )
         lines: list[str] = []
         try:

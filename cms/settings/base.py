@@ -5,8 +5,14 @@ from pathlib import Path
 
 import dj_database_url
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
-DATA_DIR = Path(os.environ.get("VETRINA_DATA_DIR", BASE_DIR / ".data"))
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # cms/, in a wheel or not
+# A checkout keeps its working data beside the code (.data/, dist/, content/);
+# an installed CMS keeps it where VETRINA_DATA_DIR says, else in .data/ of the
+# folder it was started in.
+CHECKOUT = PACKAGE_DIR.parent if (PACKAGE_DIR.parent / "manage.py").is_file() else None
+DATA_DIR = Path(
+    os.environ.get("VETRINA_DATA_DIR") or (CHECKOUT or Path.cwd()) / ".data"
+).resolve()
 
 INSTALLED_APPS = [
     "cms.core",
@@ -69,7 +75,7 @@ WSGI_APPLICATION = "cms.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "cms" / "templates"],
+        "DIRS": [PACKAGE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -126,7 +132,7 @@ LANGUAGE_CODE = "it"
 TIME_ZONE = "Europe/Rome"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 
 # Every language a territory may offer. Each territory picks its own subset.
 WAGTAIL_I18N_ENABLED = True
@@ -162,6 +168,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Vetrina"
+# The CMS's public address: e-mails and the static sites' sign-up links use it.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.core.forms.CustomImageForm"
@@ -217,6 +224,8 @@ VETRINA_PUBLISH_BACKEND = {
         "API_URL": os.environ.get("VETRINA_BUILD_API_URL", ""),
         "OUT": os.environ.get("VETRINA_DIST_DIR", ""),
         "CONTENT": os.environ.get("VETRINA_CONTENT_DIR", ""),
+        # Sites may link to this machine only in a demo (see publisher/build.py).
+        "ALLOW_LOCAL_LINKS": os.environ.get("VETRINA_ALLOW_LOCAL_LINKS") == "true",
     },
 }
 # Netlify's deploy notifications are accepted only with this JWS secret.

@@ -10,3 +10,5 @@ STORAGES["staticfiles"]["BACKEND"] = (
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Builds on a developer's machine may link to this CMS on localhost.
+VETRINA_PUBLISH_BACKEND["OPTIONS"]["ALLOW_LOCAL_LINKS"] = True

@@ -22,6 +22,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STATIC_ROOT = MEDIA_ROOT.parent / "vetrina-test-static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# A public address, as in production: the sites the tests build link to it.
+WAGTAILADMIN_BASE_URL = "https://cms.vetrina.test"
 # The publisher's tests download renditions from the live test server.
 VETRINA_SERVE_MEDIA = True
 # Tests that build say so; the others only record that a build was asked for.

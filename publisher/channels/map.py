@@ -2,8 +2,9 @@
 
 The page is a plain list of the located places, businesses, upcoming events (at
 their venue) and itineraries; themes/vetrina/static/js/map.js draws the same
-items, read from a JSON island, on a map. Leaflet comes from npm
-(node_modules/leaflet) and is published with the theme's hashed assets.
+items, read from a JSON island, on a map. Leaflet comes from npm and ships in
+the wheel (publisher/resources.py); it is published with the theme's hashed
+assets.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import PublishError
+from .. import resources
 from ..helpers import Helpers, translations
-from ..render import ROOT, render_document
+from ..render import render_document
 from ..site_files import hashed_name
 from ..sitemodel import Entry
 from .opendata import located_stops, position, track_url
@@ -24,12 +25,7 @@ if TYPE_CHECKING:
     from ..render import RenderContext
 
 MAP_PATH = "/map/"
-LEAFLET = ROOT / "node_modules" / "leaflet" / "dist"
 VENDOR = "vendor/leaflet/"
-
-
-class LeafletMissing(PublishError):
-    """Leaflet, which the map page serves, is not installed."""
 
 
 def outputs(ctx: RenderContext) -> dict[str, functools.partial]:
@@ -113,12 +109,7 @@ def assets(leaflet: Path | None = None) -> dict[str, bytes]:
     The stylesheet names its images relatively: they get hashed names, so its
     `url(images/…)` are rewritten to them.
     """
-    leaflet = leaflet or LEAFLET
-    if not (leaflet / "leaflet.js").is_file():
-        raise LeafletMissing(
-            f"Leaflet is missing ({leaflet}): the map page serves it. "
-            "Run `npm ci` in the project folder, then build again."
-        )
+    leaflet = leaflet or resources.leaflet()
     found = {
         f"{VENDOR}images/{path.name}": path.read_bytes()
         for path in sorted((leaflet / "images").glob("*.png"))

@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from ..helpers import translations
 from ..occurrences import length, local, starts
-from ..render import DEFAULT_BRAND_COLOUR, RTL, environment
+from ..render import DEFAULT_BRAND_COLOUR, RTL
 from ..richtext import markdown_to_html
 from ..sitemodel import Entry
 from .feeds import base_url, clean, helpers, image, today
@@ -198,7 +198,7 @@ def digest(ctx: RenderContext) -> Digest:
 def html(ctx: RenderContext) -> str:
     """The HTML e-mail: tables and inline styles, as mail clients need."""
     colour = str(ctx.model.snapshot.territory.get("brand_colour") or "")
-    template = environment(ctx.lang).get_template("channels/newsletter/digest.html")
+    template = ctx.template("channels/newsletter/digest.html")
     return template.render(
         digest=digest(ctx),
         lang=ctx.lang,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from urllib.parse import quote
 
-from ..render import RTL, RenderContext, environment
+from ..render import RTL, RenderContext
 from ..sitemodel import Entry, SiteModel
 
 KINDS = ("place", "event", "itinerary", "offer")
@@ -51,7 +51,7 @@ def render_redirect(entry: Entry, ctx: RenderContext) -> str:
     model = ctx.model
     page = model.page(entry.page["id"]) or entry.page
     target = model.url_for(page["id"], ctx.lang) or entry.url
-    template = environment(ctx.lang).get_template("qr_redirect.html")
+    template = ctx.template("qr_redirect.html")
     return template.render(
         lang=ctx.lang,
         dir="rtl" if ctx.lang in RTL else "ltr",

@@ -107,6 +107,7 @@ def test_production_cookies_hsts_and_headers(tmp_path):
         script,
         SECRET_KEY="x" * 50,
         ALLOWED_HOSTS="cms.example.org",
+        WAGTAILADMIN_BASE_URL="https://cms.example.org",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
     )
     assert result.returncode == 0, result.stderr

@@ -30,6 +30,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         "WARNING",
         SECRET_KEY="x" * 20 + "-production-secret-from-the-environment-0123456789",
         ALLOWED_HOSTS="cms.example.org",
+        WAGTAILADMIN_BASE_URL="https://cms.example.org",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
     )
     assert result.returncode == 0, result.stderr
@@ -40,8 +41,22 @@ def test_missing_secret_names_the_variable(tmp_path):
     result = run_manage(
         "check",
         ALLOWED_HOSTS="cms.example.org",
+        WAGTAILADMIN_BASE_URL="https://cms.example.org",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         SECRET_KEY="",
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_needs_the_public_address_of_the_cms(tmp_path):
+    """Without it, e-mails and the sites' sign-up links would name localhost."""
+    result = run_manage(
+        "check",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="cms.example.org",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        WAGTAILADMIN_BASE_URL="",
+    )
+    assert result.returncode != 0
+    assert "WAGTAILADMIN_BASE_URL" in result.stderr

@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from publisher import resources
 from publisher.build import BuildOptions, publish_territory
-from publisher.channels import map as map_channel
 from publisher.channels.opendata import outputs as opendata_outputs
 from publisher.render import RenderContext, render_page, site_outputs
 from publisher.sitemodel import SiteModel
@@ -300,11 +300,14 @@ def test_a_real_build_serves_leaflet_and_the_channel_files(tmp_path):
 
 
 def test_the_build_says_to_run_npm_ci_when_leaflet_is_missing(tmp_path, monkeypatch):
-    monkeypatch.setattr(map_channel, "LEAFLET", tmp_path / "node_modules/leaflet")
+    """A wheel built from a checkout without `npm ci` has no Leaflet."""
+    empty = tmp_path / "installed"
+    empty.mkdir()
+    monkeypatch.setattr(resources, "files", lambda package: empty)
     snapshot = Snapshot(TERRITORY, "2026-11-25", pages())
     snapshot.save(tmp_path / "snapshots")
     options = BuildOptions(api="http://unused", out=tmp_path / "dist",
                            content=tmp_path, jobs=1)  # fmt: skip
-    with pytest.raises(map_channel.LeafletMissing, match="npm ci"):
+    with pytest.raises(resources.ResourceMissing, match="npm ci"):
         publish_territory(snapshot, options, progress=lambda message: None)
     assert not (tmp_path / "dist" / "lecce").exists()

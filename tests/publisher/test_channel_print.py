@@ -10,11 +10,12 @@ import pytest
 import segno
 from PIL import Image
 
+from publisher import resources
 from publisher.build import BuildOptions, publish_territory
 from publisher.channels import print as print_channel
 from publisher.channels import shorturls
 from publisher.netlify import redirects
-from publisher.render import THEME_DIR, RenderContext, render_page
+from publisher.render import RenderContext, render_page
 from publisher.sitemodel import SiteModel
 from publisher.snapshot import Snapshot
 from tests.publisher.test_theme import HOSTILE, PLACE, TERRITORY, event, item
@@ -234,7 +235,7 @@ def test_the_arabic_poster_is_right_to_left_and_translated():
 
 
 def test_the_print_stylesheet_makes_one_clean_a4_page():
-    css = (THEME_DIR / "static/css/print.css").read_text()
+    css = (resources.theme() / "static/css/print.css").read_text()
     assert re.search(r"@page\{size:A4;margin:\d+mm\}", css)
     assert ".poster-qr img{display:block;width:7cm;height:7cm" in css  # >= 5 cm
     printing = css[css.index("@media print") :]

@@ -1,21 +1,20 @@
 """Theme translations and hand-written pages: complete in every language."""
 
-import os
-from pathlib import Path
+import dataclasses
 
 import pytest
 from babel import Locale
 from babel.messages.pofile import read_po
-from babel.support import Translations
 from markupsafe import Markup
 
-from publisher.i18n import TRANSLATIONS_DIR, compile_catalogs
+from publisher import resources, settings
+from publisher.i18n import translations
 from publisher.render import RenderContext, environment, render_document
 from publisher.sitemodel import SiteModel
 from publisher.snapshot import Snapshot
 
-ROOT = Path(__file__).resolve().parents[2]
-PAGES = ROOT / "content" / "pages"
+TRANSLATIONS_DIR = resources.translations()
+PAGES = resources.content() / "pages"
 LANGUAGES = ["it", "en", "de", "ar"]
 TRANSLATED = ["it", "de", "ar"]  # English is the source language
 
@@ -65,33 +64,23 @@ def test_arabic_plural_forms_follow_cldr(tmp_path):
     assert arabic.num_plurals == 6
     rule = Locale("ar").plural_form
     order = ["zero", "one", "two", "few", "many", "other"]
-    compiled = compile_catalogs(TRANSLATIONS_DIR, tmp_path)
-    plural = Translations.load(str(compiled), ["ar"]).plural
+    plural = translations("ar").plural
     assert [plural(n) for n in range(1200)] == [
         order.index(rule(n)) for n in range(1200)
     ]
 
 
-def test_catalogs_compile_only_when_stale(tmp_path):
-    source, target = tmp_path / "translations", tmp_path / "locale"
+def test_catalogs_compile_in_memory_from_the_po_files(tmp_path):
+    """Nothing is written: an installed package may be read-only."""
+    source = tmp_path / "translations"
     po = source / "it" / "LC_MESSAGES" / "messages.po"
     po.parent.mkdir(parents=True)
     po.write_bytes((TRANSLATIONS_DIR / "it/LC_MESSAGES/messages.po").read_bytes())
-    os.utime(po, (1_000_000, 1_000_000))
 
-    assert compile_catalogs(source, target) == target
-    mo = target / "it" / "LC_MESSAGES" / "messages.mo"
-    assert Translations.load(str(target), ["it"]).gettext("Museums") == "Musei"
-    assert mo.stat().st_mode & 0o444 == 0o444
-    assert [p.name for p in mo.parent.iterdir()] == ["messages.mo"]  # no temp files
-
-    os.utime(mo, (2_000_000, 2_000_000))
-    compile_catalogs(source, target)
-    assert mo.stat().st_mtime == 2_000_000  # up to date: left alone
-
-    os.utime(po, (3_000_000, 3_000_000))
-    compile_catalogs(source, target)
-    assert mo.stat().st_mtime > 3_000_000  # the .po changed: compiled again
+    assert translations("it", source).gettext("Museums") == "Musei"
+    assert [p.name for p in po.parent.iterdir()] == ["messages.po"]
+    # A language without a catalog keeps the source language.
+    assert translations("fr", source).gettext("Museums") == "Museums"
 
 
 def test_templates_render_translated():
@@ -115,8 +104,8 @@ def test_every_language_has_the_hand_written_pages(lang):
 
 
 def test_footer_links_only_the_pages_of_its_language(tmp_path):
-    (tmp_path / "it").mkdir()
-    (tmp_path / "it" / "about.md").write_text("# Chi siamo\nTesto.\n", "utf-8")
+    (tmp_path / "pages" / "it").mkdir(parents=True)
+    (tmp_path / "pages" / "it" / "about.md").write_text("# Chi siamo\nTesto.\n")
     territory = {
         "slug": "lecce",
         "name": "Lecce",
@@ -129,7 +118,8 @@ def test_footer_links_only_the_pages_of_its_language(tmp_path):
         "social_links": [],
     }
     model = SiteModel.build(Snapshot(territory, "2026-11-25", []))
-    ctx = RenderContext(model, "it", pages_dir=tmp_path)
+    site = dataclasses.replace(settings.load(), content=tmp_path)
+    ctx = RenderContext(model, "it", site=site)
     html = render_document("page", ctx, title="Chi siamo", html=Markup(""))
     assert '<li><a href="/it/about/">Chi siamo</a></li>' in html
     assert "/it/legal/" not in html

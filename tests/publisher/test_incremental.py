@@ -17,15 +17,13 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from publisher import search
+from publisher import resources, search
 from publisher.build import MANIFEST, BuildOptions, build
 from publisher.errors import RenderFailed
 from publisher.incremental import State, plan
 from publisher.snapshot import Snapshot
 from tests.publisher.test_theme import PLACE, TERRITORY, event, item
 from tests.snapshots import BUSINESS, ITINERARY, OFFER, SECTIONS, STORY
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def place(id, path, title, lang="it", key=None, **fields):
@@ -242,15 +240,25 @@ def built(first_build, tmp_path) -> Path:
     return tmp_path / "a"
 
 
+SITE_SETTINGS = """\
+from vetrina.site.publishconf import *  # noqa: F403
+
+PATH = "content"
+"""
+
+
 def run(cms, root: Path, **kwargs):
-    """One build of the fake CMS into root/dist, keeping state in root/content."""
+    """One build of the fake CMS into root/dist, keeping state in root/content,
+    with a site of its own whose pages are root/content/pages."""
     pages = root / "content" / "pages"
     if not pages.exists():
-        shutil.copytree(ROOT / "content" / "pages", pages)
+        shutil.copytree(resources.content() / "pages", pages)
+        (root / "publishconf.py").write_text(SITE_SETTINGS)
     options = BuildOptions(
         api=cms.url,
         out=root / "dist",
         content=root / "content",
+        settings=root / "publishconf.py",
         build_date="2026-11-25",
         jobs=2,
         **kwargs,

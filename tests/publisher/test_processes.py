@@ -1,38 +1,52 @@
-"""`vetrina demo` supervises the CMS processes: one dies, all stop."""
+"""`vetrina demo` supervises the CMS processes: one dies, all stop; their
+output goes to log files, not the terminal."""
 
-import textwrap
+import sys
 
-import pytest
-
-from publisher.cli import main
-from publisher.processes import ProjectNotFound, Service, find_project, supervise
+from publisher.processes import Service, supervise
 
 
-def fake_project(tmp_path):
-    (tmp_path / "manage.py").write_text(
-        textwrap.dedent(
-            """
-            import sys, time
-            if sys.argv[1] == "crash":
-                sys.exit(3)
-            time.sleep(60)
-            """
-        )
-    )
-    return tmp_path
-
-
-def test_one_service_dying_stops_the_others(tmp_path, capsys):
-    project = fake_project(tmp_path)
-    code = supervise(project, [Service("web", ("sleep",)), Service("bad", ("crash",))])
+def test_one_service_dying_stops_the_others_and_shows_its_log(tmp_path, capsys):
+    crash = "import sys; print('web: GET /admin/ 200'); print('boom'); sys.exit(3)"
+    services = [
+        Service("sleeper", ("-c", "import time; time.sleep(60)"), raw=True),
+        Service("bad", ("-c", crash), raw=True),
+    ]
+    code = supervise(services, cwd=tmp_path, logs=tmp_path / "logs")
     assert code == 3
     out = capsys.readouterr().out
     assert "bad stopped with status 3" in out
+    assert "boom" in out  # the end of its log, to say why
+    assert (tmp_path / "logs" / "bad.log").read_text().startswith("web: GET")
 
 
-def test_outside_the_project_the_error_says_what_to_do(tmp_path, monkeypatch, capsys):
-    monkeypatch.chdir(tmp_path)
-    with pytest.raises(ProjectNotFound):
-        find_project()
-    assert main(["demo"]) == 2
-    assert "run this from the Vetrina folder" in capsys.readouterr().err
+def test_services_log_to_files_not_the_terminal(tmp_path, capfd):
+    chatty = "import time; print('GET /api/v2/ 200', flush=True); time.sleep(60)"
+    stopper = "import time; time.sleep(1.5)"
+    supervise(
+        [
+            Service("web", ("-c", chatty), raw=True),
+            Service("stopper", ("-c", stopper), raw=True),
+        ],
+        cwd=tmp_path,
+        logs=tmp_path / "logs",
+    )
+    out, err = capfd.readouterr()
+    assert "GET /api/v2/" not in out + err
+    assert "GET /api/v2/ 200" in (tmp_path / "logs" / "web.log").read_text()
+
+
+def test_cms_commands_run_without_a_checkout(tmp_path):
+    """`vetrina cms …` is the installed package's manage.py."""
+    import subprocess
+
+    result = subprocess.run(
+        [sys.executable, "-m", "publisher", "cms", "help", "migrate"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"DJANGO_SETTINGS_MODULE": "cms.settings.dev", "PATH": "/usr/bin"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "usage: vetrina cms migrate" in result.stdout

@@ -12,14 +12,12 @@ import pytest
 from publisher import search
 from publisher.channels.search import plural_samples
 from publisher.snapshot import Snapshot
-from tests.publisher.test_incremental import ROOT, demo_pages, tree
+from tests.publisher.test_incremental import demo_pages, tree
 from tests.publisher.test_theme import TERRITORY
 from tests.snapshots import build_site
 
 
 def publish(root: Path, pages=None, **kwargs) -> Path:
-    if not (root / "pages").exists():
-        shutil.copytree(ROOT / "content" / "pages", root / "pages")
     return build_site(root, pages or demo_pages(), **kwargs)
 
 

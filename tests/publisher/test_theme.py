@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
+from publisher import resources
 from publisher.errors import UrlCollision
 from publisher.occurrences import next_start, starts
-from publisher.render import THEME_DIR, RenderContext, render_audience, render_page
+from publisher.render import RenderContext, render_audience, render_page
 from publisher.sitemodel import SiteModel
 from publisher.snapshot import Snapshot
 from tests.snapshots import build_site
@@ -458,7 +459,7 @@ def test_a_real_build_writes_the_audience_pages(pages, tmp_path):
 
 
 def test_stylesheet_is_direction_neutral_and_readable():
-    css = (THEME_DIR / "static/css/site.css").read_text()
+    css = (resources.theme() / "static/css/site.css").read_text()
     physical = re.findall(
         r"(?:margin|padding|border|inset)-(?:left|right|top|bottom)"
         r"|[;{](?:left|right|top|bottom):|text-align:(?:left|right)|float:",
@@ -488,5 +489,5 @@ def test_stylesheet_is_direction_neutral_and_readable():
 
 def test_a_typical_page_stays_under_14_kb_compressed(site):
     html = render(site, "it", "/it/luoghi/museo/")
-    css = (THEME_DIR / "static/css/site.css").read_bytes()
+    css = (resources.theme() / "static/css/site.css").read_bytes()
     assert len(gzip.compress(html.encode() + css)) <= 14 * 1024
