@@ -22,9 +22,11 @@ demo: install
 	$(BIN)/vetrina demo
 
 ## test: lint, migrations check, every test on SQLite, the CMS tests on PostgreSQL
+## (tests/ship/ installs the wheel in a fresh venv and deploys it onto PostgreSQL)
 test: install lint
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	$(MAKE) --no-print-directory test-sqlite
+	@if url=$$(.ci/postgres); then export VETRINA_PG_URL=$$url; fi; \
+	$(MAKE) --no-print-directory test-sqlite && \
 	$(MAKE) --no-print-directory test-postgres
 
 test-sqlite: install
