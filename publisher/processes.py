@@ -80,6 +80,11 @@ def supervise(
     children: dict[str, subprocess.Popen] = {}
     logs.mkdir(parents=True, exist_ok=True)
 
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt  # the children are in sessions of their own
+
+    previous = signal.signal(signal.SIGTERM, stop)
+
     def start(batch: Sequence[Service]) -> None:
         for service in batch:
             with (logs / f"{service.name}.log").open("a") as log:
@@ -111,6 +116,7 @@ def supervise(
         print("\nStopping…")
         return 0
     finally:
+        signal.signal(signal.SIGTERM, previous)
         for child in children.values():
             if child.poll() is None:
                 child.send_signal(signal.SIGTERM)

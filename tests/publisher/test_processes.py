@@ -1,6 +1,7 @@
 """`vetrina demo` supervises the CMS processes: one dies, all stop; their
 output goes to log files, not the terminal."""
 
+import os
 import sys
 
 from publisher.processes import Service, supervise
@@ -50,3 +51,35 @@ def test_cms_commands_run_without_a_checkout(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "usage: vetrina cms migrate" in result.stdout
+
+
+def test_a_terminated_supervisor_stops_its_children(tmp_path):
+    """systemd, a CI runner or `timeout` send SIGTERM, not Ctrl-C."""
+    import signal
+    import subprocess
+    import time
+
+    script = (
+        "import sys; from pathlib import Path; "
+        "from publisher.processes import Service, supervise; "
+        "tmp = Path(sys.argv[1]); "
+        "supervise([Service('child', ('-c', 'import os, time; "
+        'open("pid", "w").write(str(os.getpid())); time.sleep(60)\'), raw=True)],'
+        " cwd=tmp, logs=tmp / 'logs')"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script, str(tmp_path)])
+    pid_file = tmp_path / "pid"
+    for _ in range(100):
+        if pid_file.exists() and pid_file.read_text():
+            break
+        time.sleep(0.1)
+    child = int(pid_file.read_text())
+    parent.send_signal(signal.SIGTERM)
+    assert parent.wait(timeout=20) == 0
+    for _ in range(100):
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    raise AssertionError("the child outlived its supervisor")
