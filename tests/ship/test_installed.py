@@ -305,3 +305,34 @@ def test_the_installed_build_publishes_a_site(deployed, live_server, tmp_path):
     assert (site / "pagefind").is_dir()
     assert (tmp_path / "content" / "state" / "lecce.json").is_file()
     assert tree(venv) == before
+
+
+@pytest.mark.usefixtures("content")
+def test_netlifys_build_command_publishes_the_territory(release, deployed, live_server):
+    """netlify.toml's command, as Netlify's build image runs it: in the
+    repository, with the site's two variables, publishing public/."""
+    import tomllib
+
+    config = tomllib.loads((release / "netlify.toml").read_text("utf-8"))
+    env = {
+        key: value
+        for key, value in deployed["env"].items()
+        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "VETRINA_DATA_DIR"}
+    }
+    missing = subprocess.run(
+        ["bash", "-c", config["build"]["command"]],
+        cwd=release,
+        env={**env, "VETRINA_TERRITORY": "lecce"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert missing.returncode != 0
+    assert "set VETRINA_API_URL in the Netlify site settings" in missing.stderr
+
+    env.update(VETRINA_API_URL=live_server.url, VETRINA_TERRITORY="lecce")
+    run(["bash", "-c", config["build"]["command"]], cwd=release, env=env)
+    public = release / config["build"]["publish"]
+    assert (public / "it" / "luoghi" / "duomo" / "index.html").is_file()
+    assert "wasm-unsafe-eval" in (public / "_headers").read_text()
+    assert (public / "_redirects").is_file()
