@@ -168,9 +168,7 @@ def setup(bench: Bench) -> None:
 
 
 def full_build(bench: Bench) -> None:
-    # The hand-written pages (about, legal notes) belong to every real build.
-    pages = ROOT / "content" / "pages"
-    shutil.copytree(pages, bench.content / "pages", dirs_exist_ok=True)
+    # The hand-written pages (about, legal notes) come with the package.
     result = bench.run_build(
         "build",
         api=bench.cms.url,
