@@ -1,12 +1,19 @@
+"""The CMS serves the admin, the content API and its own few public views.
+
+It serves no pages: they are on the territories' static sites, where their
+Wagtail URLs lead (cms/core/pages.py). Every other path is a 404.
+"""
+
 from django.conf import settings
 from django.urls import include, path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
+from .core.views.home import home
 
 urlpatterns = [
+    path("", home, name="home"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
@@ -14,6 +21,8 @@ urlpatterns = [
     path("publishing/", include("cms.publishing.urls")),
     path("owners/", include("cms.owners.urls")),
 ]
+
+handler404 = "cms.core.views.home.not_found"
 
 if settings.DEBUG or getattr(settings, "VETRINA_SERVE_MEDIA", False):
     # Development and tests only; production serves media from object storage.
@@ -23,5 +32,3 @@ if settings.DEBUG or getattr(settings, "VETRINA_SERVE_MEDIA", False):
     urlpatterns += [
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     ]
-
-urlpatterns += [path("", include(wagtail_urls))]

@@ -1,6 +1,8 @@
 """Abstract pages and mixins the content domains share."""
 
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -37,7 +39,111 @@ class PreviewMixin(HeadlessPreviewMixin):
         return url
 
 
-class ContentPage(PreviewMixin, Page):
+def site_path(url_path: str) -> str:
+    """A page's path inside its territory and language, e.g. /luoghi/duomo/:
+    its Wagtail url_path without the territory home's slug."""
+    parts = url_path.strip("/").split("/", 1)
+    return "/" + (parts[1] + "/" if len(parts) > 1 and parts[1] else "")
+
+
+@dataclass(frozen=True)
+class StaticSite:
+    """A territory's static site: its public address and what the build publishes."""
+
+    base_url: str
+    languages: dict[int, str]  # locale id: language code
+    default_locale_id: int | None
+    shows_untranslated: bool
+
+    def path_of(self, page: Any) -> str | None:
+        """The page's path as the publisher writes it (/it/luoghi/duomo/), or None
+        when the build leaves it out: a language the territory does not offer,
+        an alias without the fallback to the default language.
+        """
+        language = self.languages.get(page.locale_id)
+        if language is None:
+            return None
+        if page.alias_of_id is not None and not (
+            self.shows_untranslated
+            and page.alias_of.locale_id == self.default_locale_id
+        ):
+            return None
+        return f"/{language}{site_path(page.url_path)}"
+
+
+def static_sites(cache_object: Any) -> dict[int, StaticSite]:
+    """Every static site with a public address, by Wagtail site id.
+
+    Read in one query and kept on `cache_object` (the request, else the page),
+    as Wagtail keeps the sites' root paths.
+    """
+    try:
+        return cache_object._vetrina_static_sites
+    except AttributeError:
+        pass
+    from cms.territories.models import Fallback, TerritorySettings
+
+    rows = (
+        TerritorySettings.objects.filter(slug__isnull=False)
+        .exclude(public_base_url="")
+        .values_list(
+            "site_id",
+            "public_base_url",
+            "default_language_id",
+            "fallback",
+            "languages__id",
+            "languages__language_code",
+        )
+    )
+    sites: dict[int, StaticSite] = {}
+    for site_id, base_url, default_id, fallback, locale_id, code in rows:
+        site = sites.setdefault(
+            site_id,
+            StaticSite(
+                base_url=base_url.rstrip("/"),
+                languages={},
+                default_locale_id=default_id,
+                shows_untranslated=fallback == Fallback.DEFAULT,
+            ),
+        )
+        if locale_id is not None:
+            site.languages[locale_id] = code
+    cache_object._vetrina_static_sites = sites
+    return sites
+
+
+class StaticSiteUrlMixin:
+    """A page's URL is its address on its territory's static site.
+
+    The CMS serves no pages: *View live*, the explorer's links, `url`,
+    `full_url` and the API's `html_url` all lead to the static site.
+    """
+
+    def get_url_parts(self, request=None):
+        """(site id, public address, /<language>/<path below the home>/).
+
+        (site id, None, None) while the territory has no public address or its
+        build leaves the page out: the page keeps its site (`get_site()`), has
+        no `url`, and Wagtail shows no *View live*.
+        """
+        parts = super().get_url_parts(request)
+        if parts is None:
+            return None
+        site_id = parts[0]
+        site = static_sites(request or self).get(site_id)
+        path = site.path_of(self) if site is not None else None
+        if path is None:
+            return (site_id, None, None)
+        return (site_id, site.base_url, path)
+
+    def get_url(self, request=None, current_site=None):
+        """Always absolute: the static site is never on the CMS's host."""
+        return self.get_full_url(request)
+
+    url = property(get_url)
+
+
+class ContentPage(PreviewMixin, StaticSiteUrlMixin, Page):
     """A public page with a summary, a hero image and a body."""
 
     summary = models.TextField(

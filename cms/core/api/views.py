@@ -15,12 +15,17 @@ from django.utils.http import urlencode
 from rest_framework.fields import ReadOnlyField
 from rest_framework.response import Response
 from wagtail.api.querysets import get_public_pages_queryset
-from wagtail.api.v2.serializers import ChildRelationField, PageSerializer
+from wagtail.api.v2.serializers import (
+    ChildRelationField,
+    PageHtmlUrlField,
+    PageSerializer,
+)
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
+from cms.core.pages import site_path
 from cms.territories.models import LICENCE_URLS, TerritorySettings
 
 from .conditional import conditional, every_site, requested_site
@@ -38,8 +43,17 @@ class PathField(ReadOnlyField):
         return instance
 
     def to_representation(self, page: Any) -> str:
-        parts = page.url_path.strip("/").split("/", 1)
-        return "/" + (parts[1] + "/" if len(parts) > 1 and parts[1] else "")
+        return site_path(page.url_path)
+
+
+class StaticUrlField(PageHtmlUrlField):
+    """`html_url`: the page's address on the static site, None while it has none.
+
+    Given the request, a listing reads the territories' addresses once.
+    """
+
+    def to_representation(self, page: Any) -> str | None:
+        return page.get_full_url(self.context.get("request"))
 
 
 class ListingChildRelationField(ChildRelationField):
@@ -61,6 +75,7 @@ class ListingChildRelationField(ChildRelationField):
 
 
 class ContentPageSerializer(PageSerializer):
+    html_url = StaticUrlField(read_only=True)
     alias_of = ReferenceField(source="alias_of_id")
     translation_key = ReadOnlyField()
     path = PathField()
@@ -149,7 +164,8 @@ class ContentPagesAPIViewSet(CompactJson, PagesAPIViewSet):
 
 def prefetch_for_api(pages: list[Any]) -> None:
     """Fetch, for a whole batch, the relations each page model asks for."""
-    prefetch_related_objects(pages, "locale")
+    # An alias's source decides whether it has a public URL (its html_url).
+    prefetch_related_objects(pages, "locale", "alias_of")
     by_model: dict[type, list[Any]] = defaultdict(list)
     for page in pages:
         by_model[type(page)].append(page)

@@ -1,1 +1,1 @@
-"""Wagtail admin views that belong to no single content domain."""
+"""Views that belong to no single content domain: admin reports, the front door."""
