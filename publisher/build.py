@@ -43,17 +43,22 @@ MANIFEST = ".vetrina.json"
 CONTENT_DIR = "VETRINA_CONTENT_DIR"
 
 
+def checkout() -> Path | None:
+    """The Vetrina checkout the current folder is in, if any."""
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / "manage.py").is_file() and (folder / "publisher").is_dir():
+            return folder
+    return None
+
+
 def default_content() -> Path:
     """Where a build keeps its snapshots, state and caches when not told:
     $VETRINA_CONTENT_DIR, else `content/` of the Vetrina checkout the current
     folder is in, else `content/` of the current folder."""
     if os.environ.get(CONTENT_DIR):
         return Path(os.environ[CONTENT_DIR])
-    here = Path.cwd()
-    for folder in (here, *here.parents):
-        if (folder / "manage.py").is_file() and (folder / "publisher").is_dir():
-            return folder / "content"
-    return here / "content"
+    return (checkout() or Path.cwd()) / "content"
 
 
 @dataclass

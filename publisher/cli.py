@@ -19,9 +19,10 @@ API_URL = "VETRINA_API_URL"
 
 def demo(args: argparse.Namespace) -> int:
     """Run the whole demo: CMS with demo territories, a build, the static sites."""
-    from .build import BuildOptions, build, default_content
+    from .build import BuildOptions, build, checkout, default_content
 
-    base = default_content().parent  # the checkout, or the current folder
+    base = checkout() or Path.cwd()
+    content = default_content()
     data = Path(os.environ.get("VETRINA_DATA_DIR") or base / ".data")
     logs = data / "logs"
     cms = f"http://{args.host}:{args.port}"
@@ -34,14 +35,17 @@ def demo(args: argparse.Namespace) -> int:
         # to live): against this CMS, into the same dist/ the local server shows.
         "VETRINA_BUILD_API_URL": cms,
         "VETRINA_DIST_DIR": str(dist),
-        "VETRINA_CONTENT_DIR": str(default_content()),
+        "VETRINA_CONTENT_DIR": str(content),
         "VETRINA_ALLOW_LOCAL_LINKS": "true",
     }
     print(f"Vetrina demo in {base} (the processes' logs: {logs}/)")
     print("1/4 Migrating the database…", flush=True)
-    manage("migrate", "--noinput", env=env, cwd=base, log=logs / "setup.log")
+    setup = logs / "setup.log"
+    manage("migrate", "--noinput", env=env, cwd=base, log=setup)
     print("2/4 Loading the demo territories…", flush=True)
-    manage("load_demo", env=env, cwd=base, log=logs / "setup.log")
+    # View live and the home page of the CMS then lead to the local sites.
+    served = f"http://{args.host}:{args.site_port}"
+    manage("load_demo", "--served-from", served, env=env, cwd=base, log=setup)
     print("3/4 Starting the CMS: web, worker, scheduler…", flush=True)
     services = [
         Service("web", ("runserver", f"{args.host}:{args.port}", "--noreload")),
@@ -53,7 +57,7 @@ def demo(args: argparse.Namespace) -> int:
         wait_for(f"{cms}/api/v2/territories/")
         print("4/4 Building the static sites…", flush=True)
         options = BuildOptions(
-            api=cms, out=dist, content=default_content(), allow_local_links=True
+            api=cms, out=dist, content=content, allow_local_links=True
         )
         reports = build(options, progress=lambda line: print(f"    {line}"))
         sites = sorted(report.slug for report in reports)

@@ -249,3 +249,23 @@ def test_an_alias_has_an_address_only_where_the_build_falls_back(territory, plac
     territory.settings.fallback = Fallback.OMIT
     territory.settings.save()
     assert fresh(alias).full_url is None
+
+
+def test_the_demo_served_locally_leads_view_live_to_the_local_sites(
+    territory, other_territory
+):
+    """`vetrina demo` serves the sites from port 8080 on, in slug order, and
+    tells load_demo so: View live and the CMS's home then open them."""
+    from io import StringIO
+
+    from cms.core.management.commands.load_demo import Command
+
+    other_territory.settings.public_base_url = "https://grecia.example.org"
+    other_territory.settings.save()
+    out = StringIO()
+    command = Command(stdout=out)
+    command.serve_locally("http://127.0.0.1:8080")
+    assert "grecia-salentina is served at http://127.0.0.1:8080/" in out.getvalue()
+    home = territory.home.specific
+    home.refresh_from_db()
+    assert home.full_url == "http://127.0.0.1:8081/it/"
