@@ -64,7 +64,9 @@ def pytest_collection_modifyitems(items):
 
     def flushes(item) -> bool:
         marker = item.get_closest_marker("django_db")
-        return bool(marker and marker.kwargs.get("transaction"))
+        # live_server implies transactional_db, marker or not.
+        implied = {"live_server", "transactional_db"} & set(item.fixturenames)
+        return bool(marker and marker.kwargs.get("transaction")) or bool(implied)
 
     # A flush without serialized rollback leaves the next transactional test
     # without content types, the root page and the root collection.
@@ -72,7 +74,10 @@ def pytest_collection_modifyitems(items):
         item.nodeid
         for item in items
         if flushes(item)
-        and not item.get_closest_marker("django_db").kwargs.get("serialized_rollback")
+        and not (
+            item.get_closest_marker("django_db")
+            and item.get_closest_marker("django_db").kwargs.get("serialized_rollback")
+        )
     ]
     if careless:
         raise pytest.UsageError(

@@ -275,6 +275,7 @@ def tree(folder: Path) -> dict[str, tuple[int, int]]:
     }
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.usefixtures("content")
 def test_the_installed_build_publishes_a_site(deployed, live_server, tmp_path):
     """From a folder of its own: the working data goes there, not into the
@@ -307,6 +308,7 @@ def test_the_installed_build_publishes_a_site(deployed, live_server, tmp_path):
     assert tree(venv) == before
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.usefixtures("content")
 def test_netlifys_build_command_publishes_the_territory(release, deployed, live_server):
     """netlify.toml's command, as Netlify's build image runs it: in the
