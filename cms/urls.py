@@ -10,7 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
-from .core.views.home import home
+from .territories.views import home
 
 urlpatterns = [
     path("", home, name="home"),
@@ -22,7 +22,7 @@ urlpatterns = [
     path("owners/", include("cms.owners.urls")),
 ]
 
-handler404 = "cms.core.views.home.not_found"
+handler404 = "cms.territories.views.not_found"
 
 if settings.DEBUG or getattr(settings, "VETRINA_SERVE_MEDIA", False):
     # Development and tests only; production serves media from object storage.

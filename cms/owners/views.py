@@ -5,7 +5,6 @@ first, then the browser's, then English for everyone else. They need no
 JavaScript and no external asset, and fit a 360 px screen.
 """
 
-from collections.abc import Callable
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -15,12 +14,12 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils import translation
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.cache import never_cache
 from wagtail.users.models import UserProfile
+
+from cms.core import visitors
+from cms.core.visitors import render_in
 
 from .access import territories
 from .forms import SignupForm
@@ -31,28 +30,8 @@ CODES = [code for code, _name in OWNER_LANGUAGES]
 
 
 def visitor_language(request: HttpRequest) -> str:
-    asked = request.GET.get("lang", "")
-    if asked in CODES:
-        return asked
-    # Not get_language_from_request(): it answers LANGUAGE_CODE (Italian) to a
-    # browser that sends no Accept-Language, or only languages not in LANGUAGES.
-    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
-    for accepted, _quality in parse_accept_lang_header(header):
-        code = accepted.split("-")[0]
-        if code in CODES:
-            return code
-    return "en"
-
-
-def _render_in(language: str, produce: Callable[[], HttpResponse]) -> HttpResponse:
-    """Run a view and render its template with `language` active."""
-    with translation.override(language):
-        response = produce()
-        if hasattr(response, "render") and not response.is_rendered:
-            response.render()
-    response.headers["Content-Language"] = language
-    patch_vary_headers(response, ("Accept-Language",))
-    return response
+    """Italian or English, like the admin; English for everyone else."""
+    return visitors.visitor_language(request, OWNER_LANGUAGES, "en")
 
 
 def in_visitor_language(view):
@@ -60,26 +39,13 @@ def in_visitor_language(view):
     def wrapper(request, *args, **kwargs):
         language = visitor_language(request)
         request.LANGUAGE_CODE = language
-        return _render_in(language, lambda: view(request, *args, **kwargs))
+        return render_in(language, lambda: view(request, *args, **kwargs))
 
     return wrapper
 
 
 def language_links(request: HttpRequest, current: str) -> list[dict]:
-    """The same page in the other language, keeping the query string."""
-    links = []
-    for code, name in OWNER_LANGUAGES:
-        query = request.GET.copy()
-        query["lang"] = code
-        links.append(
-            {
-                "code": code,
-                "name": name,
-                "url": "?" + query.urlencode(),
-                "current": code == current,
-            }
-        )
-    return links
+    return visitors.language_links(request, OWNER_LANGUAGES, current)
 
 
 def preselected_territory(value: str):
@@ -152,7 +118,7 @@ class SetPasswordView(PasswordResetConfirmView):
         )
         if language not in CODES:
             language = visitor_language(request)
-        return _render_in(
+        return render_in(
             language,
             lambda: super(SetPasswordView, self).dispatch(request, *args, **kwargs),
         )

@@ -1,8 +1,7 @@
 """The CMS's front door: it serves no pages, so `/` says where everything is.
 
 Each territory's static site (in its languages), its content API and its
-businesses' sign-up form, and the admin. Italian first, or English with
-?lang=en or a browser that prefers it; no JavaScript.
+businesses' sign-up form, and the admin. The 404 says the same in a line.
 """
 
 from dataclasses import dataclass
@@ -10,15 +9,11 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
-from django.utils import translation
-from django.utils.cache import patch_vary_headers
-from django.utils.translation.trans_real import parse_accept_lang_header
 
-from cms.territories.models import TerritorySettings
+from cms.core.visitors import render_public
 
-LANGUAGES = settings.WAGTAILADMIN_PERMITTED_LANGUAGES
+from .models import TerritorySettings
 
 
 @dataclass(frozen=True)
@@ -38,20 +33,6 @@ class TerritoryLinks:
     api_url: str
     pages_api_url: str
     signup_url: str
-
-
-def page_language(request: HttpRequest) -> str:
-    """?lang= first, then the browser's first of Italian and English, else Italian."""
-    codes = [code for code, _name in LANGUAGES]
-    asked = request.GET.get("lang", "")
-    if asked in codes:
-        return asked
-    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
-    for accepted, _quality in parse_accept_lang_header(header):
-        code = accepted.split("-")[0]
-        if code in codes:
-            return code
-    return codes[0]
 
 
 def territory_links(request: HttpRequest, territory: TerritorySettings):
@@ -86,21 +67,6 @@ def territory_links(request: HttpRequest, territory: TerritorySettings):
     )
 
 
-def render_in_page_language(
-    request: HttpRequest, template: str, context: dict, status: int = 200
-) -> HttpResponse:
-    language = page_language(request)
-    context["languages"] = [
-        {"code": code, "name": name, "current": code == language}
-        for code, name in LANGUAGES
-    ]
-    with translation.override(language):
-        response = render(request, template, context, status=status)
-    response.headers["Content-Language"] = language
-    patch_vary_headers(response, ("Accept-Language",))
-    return response
-
-
 def home(request: HttpRequest) -> HttpResponse:
     territories = (
         TerritorySettings.objects.filter(slug__isnull=False)
@@ -108,9 +74,9 @@ def home(request: HttpRequest) -> HttpResponse:
         .prefetch_related("languages")
         .order_by("slug")
     )
-    return render_in_page_language(
+    return render_public(
         request,
-        "core/home.html",
+        "territories/home.html",
         {
             "territories": [territory_links(request, t) for t in territories],
             "api_url": request.build_absolute_uri(
@@ -123,6 +89,4 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     """Every path but the CMS's own: the pages are on the static sites."""
-    return render_in_page_language(
-        request, "404.html", {"home_url": reverse("home")}, status=404
-    )
+    return render_public(request, "404.html", {"home_url": reverse("home")}, status=404)
