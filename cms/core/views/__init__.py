@@ -1,1 +1,1 @@
-"""Views that belong to no single content domain: admin reports, the front door."""
+"""Views that belong to no single content domain: the admin's reports."""
