@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from cms.territories.models import Fallback
+from cms.territories.models import Fallback, TerritorySettings
 from cms.territories.setup import get_locale
 from tests.cms.factories import PlacePageFactory
 from tests.cms.test_settings import run_manage
@@ -269,3 +269,25 @@ def test_the_demo_served_locally_leads_view_live_to_the_local_sites(
     home = territory.home.specific
     home.refresh_from_db()
     assert home.full_url == "http://127.0.0.1:8081/it/"
+
+
+def test_an_operator_creates_a_territory_with_a_command(db):
+    """The first territory of a new installation, with its roles."""
+    from io import StringIO
+
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command(
+        "create_territory", "otranto", "Otranto",
+        "--public-url", "https://otranto.example.org/", "--languages", "it,en,de",
+        stdout=out,
+    )  # fmt: skip
+    assert "Otranto (otranto): it, en, de" in out.getvalue()
+    settings = TerritorySettings.objects.get(slug="otranto")
+    assert settings.public_base_url == "https://otranto.example.org"
+    assert settings.language_codes() == ["it", "en", "de"]
+    assert Group.objects.filter(name="Otranto editors").exists()
+    home = settings.site.root_page.specific
+    assert home.full_url == "https://otranto.example.org/it/"

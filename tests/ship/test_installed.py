@@ -62,7 +62,7 @@ def runtime_requirements() -> list[str]:
     return found
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def wheelhouse() -> Path:
     """Wheels of every dependency at the versions of constraints.txt, plus the
     build backend; built once per set of requirements (pip's cache makes it
@@ -80,7 +80,7 @@ def wheelhouse() -> Path:
     return house
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def release(tmp_path_factory) -> Path:
     """The checkout's files as a release has them: no venv, no node_modules,
     no build output."""
@@ -97,7 +97,7 @@ def release(tmp_path_factory) -> Path:
     return copy
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def database():
     """A database of its own on the PostgreSQL server the tests use."""
     url = os.environ.get("VETRINA_PG_URL", "")
@@ -112,7 +112,7 @@ def database():
         connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def deployed(release, wheelhouse, database, tmp_path_factory) -> dict:
     """The README's block, typed in the release folder: returns the home, the
     environment of the installed processes and the block's output."""
@@ -245,12 +245,18 @@ def test_the_procfile_runs_the_cms_in_production(deployed):
         for stylesheet in stylesheets:
             assert fetch(f"{cms}{stylesheet}")[0] == 200, stylesheet
 
-        status, signup, _ = fetch(f"{cms}/owners/signup/")
+        status, signup, _ = fetch(f"{cms}/owners/signup/?territory=lecce")
         assert status == 200 and "<form" in signup
+        assert re.search(r'<option value="\d+" selected>Lecce</option>', signup)
 
         status, body, _ = fetch(f"{cms}/api/v2/territories/")
         assert status == 200
-        assert json.loads(body)["items"] == []  # a new installation
+        [lecce] = json.loads(body)["items"]  # made by the block's create_territory
+        assert lecce["base_url"] == "https://lecce.example.org"
+        assert lecce["signup_url"].startswith(f"https://{HOST}/owners/signup/")
+
+        status, front, _ = fetch(f"{cms}/")
+        assert status == 200 and "https://lecce.example.org/it/" in front
 
         assert fetch(f"{cms}/no-such-page/")[0] == 404
 
