@@ -7,12 +7,13 @@ STAMP := $(VENV)/.installed
 .PHONY: install demo test test-quick test-sqlite test-postgres lint format lock clean messages cms-messages bench
 
 $(STAMP): pyproject.toml constraints.txt package-lock.json
+	# Leaflet (the maps, which the package carries: before pip) and the test
+	# checkers (axe-core, the Nu Html Checker, Netlify's parsers).
+	@command -v npm >/dev/null || { echo "npm is needed: install Node.js (Debian: apt-get install npm)"; exit 1; }
+	npm ci --no-audit --no-fund --silent
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[cms,test]"
-	# Leaflet (the maps) and the test checkers (axe-core, the Nu Html Checker).
-	@command -v npm >/dev/null || { echo "npm is needed: install Node.js (Debian: apt-get install npm)"; exit 1; }
-	npm ci --no-audit --no-fund --silent
 	touch $(STAMP)
 
 install: $(STAMP)

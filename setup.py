@@ -9,6 +9,8 @@ names onto the checkout, so both find them the same way. Everything else
 (metadata, dependencies) is in pyproject.toml.
 """
 
+from pathlib import Path
+
 from setuptools import find_packages, setup
 
 DATA_PACKAGES = {
@@ -18,6 +20,13 @@ DATA_PACKAGES = {
     "vetrina.content": "content",
     "vetrina.leaflet": "node_modules/leaflet/dist",
 }
+
+missing = [path for path in DATA_PACKAGES.values() if not Path(path).is_dir()]
+if missing:
+    raise SystemExit(
+        f"{', '.join(missing)} missing: run `npm ci` first (the package carries "
+        "Leaflet, which the map pages serve)."
+    )
 
 setup(
     packages=[*find_packages(include=["cms*", "publisher*"]), *DATA_PACKAGES],
