@@ -1,8 +1,8 @@
 """Abstract pages and mixins the content domains share."""
 
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -46,70 +46,14 @@ def site_path(url_path: str) -> str:
     return "/" + (parts[1] + "/" if len(parts) > 1 and parts[1] else "")
 
 
-@dataclass(frozen=True)
-class StaticSite:
-    """A territory's static site: its public address and what the build publishes."""
-
+class StaticSite(Protocol):
     base_url: str
-    languages: dict[int, str]  # locale id: language code
-    default_locale_id: int | None
-    shows_untranslated: bool
 
-    def path_of(self, page: Any) -> str | None:
-        """The page's path as the publisher writes it (/it/luoghi/duomo/), or None
-        when the build leaves it out: a language the territory does not offer,
-        an alias without the fallback to the default language.
-        """
-        language = self.languages.get(page.locale_id)
-        if language is None:
-            return None
-        if page.alias_of_id is not None and not (
-            self.shows_untranslated
-            and page.alias_of.locale_id == self.default_locale_id
-        ):
-            return None
-        return f"/{language}{site_path(page.url_path)}"
+    def path_of(self, page: Any) -> str | None: ...
 
 
-def static_sites(cache_object: Any) -> dict[int, StaticSite]:
-    """Every static site with a public address, by Wagtail site id.
-
-    Read in one query and kept on `cache_object` (the request, else the page),
-    as Wagtail keeps the sites' root paths.
-    """
-    try:
-        return cache_object._vetrina_static_sites
-    except AttributeError:
-        pass
-    from cms.territories.models import Fallback, TerritorySettings
-
-    rows = (
-        TerritorySettings.objects.filter(slug__isnull=False)
-        .exclude(public_base_url="")
-        .values_list(
-            "site_id",
-            "public_base_url",
-            "default_language_id",
-            "fallback",
-            "languages__id",
-            "languages__language_code",
-        )
-    )
-    sites: dict[int, StaticSite] = {}
-    for site_id, base_url, default_id, fallback, locale_id, code in rows:
-        site = sites.setdefault(
-            site_id,
-            StaticSite(
-                base_url=base_url.rstrip("/"),
-                languages={},
-                default_locale_id=default_id,
-                shows_untranslated=fallback == Fallback.DEFAULT,
-            ),
-        )
-        if locale_id is not None:
-            site.languages[locale_id] = code
-    cache_object._vetrina_static_sites = sites
-    return sites
+def no_static_sites(cache_object: Any) -> Mapping[int, StaticSite]:
+    return {}
 
 
 class StaticSiteUrlMixin:
@@ -117,7 +61,14 @@ class StaticSiteUrlMixin:
 
     The CMS serves no pages: *View live*, the explorer's links, `url`,
     `full_url` and the API's `html_url` all lead to the static site.
+    Which site is published where is the territories app's to say: it sets
+    `static_sites` (Wagtail site id → its static site) when it is ready, so
+    core imports no app above it.
     """
+
+    static_sites: Callable[[Any], Mapping[int, StaticSite]] = staticmethod(
+        no_static_sites
+    )
 
     def get_url_parts(self, request=None):
         """(site id, public address, /<language>/<path below the home>/).
@@ -130,7 +81,7 @@ class StaticSiteUrlMixin:
         if parts is None:
             return None
         site_id = parts[0]
-        site = static_sites(request or self).get(site_id)
+        site = self.static_sites(request or self).get(site_id)
         path = site.path_of(self) if site is not None else None
         if path is None:
             return (site_id, None, None)
