@@ -25,8 +25,8 @@ SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in env("ALLOWED_HOSTS").split(",") if h.strip()]
 # The CMS's public address (https://cms.example.org): the links of e-mails and
 # the static sites' sign-up links. The base default names localhost.
+# base.py's WAGTAILAPI_BASE_URL follows it.
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
-WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o
 ]
