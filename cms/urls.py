@@ -9,7 +9,7 @@ from django.urls import include, path
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from .api import api_router
+from .api.router import api_router
 from .territories.views import home
 
 urlpatterns = [

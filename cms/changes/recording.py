@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from types import SimpleNamespace
 from typing import Any
 from uuid import UUID
 
@@ -18,7 +17,7 @@ from django.db import transaction
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from wagtail.models import Page, ReferenceIndex, Site
 
-from cms.core.api.views import PathField
+from cms.core.pages import site_path
 
 from .models import Change, OldPath, Scope
 from .signals import content_changed
@@ -108,11 +107,6 @@ def type_label(content_type_id: int) -> str:
     return model._meta.label
 
 
-def api_path(url_path: str) -> str:
-    """A Wagtail url_path as the API's `meta.path` gives it: /luoghi/duomo/."""
-    return PathField().to_representation(SimpleNamespace(url_path=url_path))
-
-
 def page_change(site_id: int, row: PageRow) -> Change:
     return Change(
         site_id=site_id,
@@ -172,8 +166,8 @@ def record_path_change(page: Any, old_url_path: str, old_home: str | None) -> No
     new_prefix = next(row.url_path for row in rows if row.id == page.pk)
     old_paths = []
     for row in rows:
-        old = api_path(old_url_path + row.url_path[len(new_prefix) :])
-        if old != api_path(row.url_path) or old_site_id != new_site_id:
+        old = site_path(old_url_path + row.url_path[len(new_prefix) :])
+        if old != site_path(row.url_path) or old_site_id != new_site_id:
             old_paths.append(
                 OldPath(
                     site_id=old_site_id, locale=row.locale, old_path=old, page_id=row.id
@@ -188,7 +182,7 @@ def record_path_change(page: Any, old_url_path: str, old_home: str | None) -> No
     if new_site_id is not None and rows:
         taken = Q()
         for locale in {row.locale for row in rows}:
-            paths = [api_path(row.url_path) for row in rows if row.locale == locale]
+            paths = [site_path(row.url_path) for row in rows if row.locale == locale]
             taken |= Q(locale=locale, old_path__in=paths)
         OldPath.objects.filter(taken, site_id=new_site_id).delete()
 

@@ -15,12 +15,12 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
-from .api.fields import MediaField, RawStreamField, ReferenceField
-from .api.references import ids_of, stream_references
 from .blocks import BodyBlock
 from .choices import Audience
 from .fields import MultipleChoiceField
 from .models import CustomImage
+from .serializers.fields import MediaField, RawStreamField, ReferenceField
+from .serializers.references import ids_of, stream_references
 from .validators import plain_text_errors
 
 

@@ -14,9 +14,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Orderable
 
-from cms.core.api.fields import ReferenceField
 from cms.core.indexes import IndexPage
 from cms.core.pages import AudiencesMixin, ContentPage
+from cms.core.serializers.fields import ReferenceField
 from cms.core.validators import PLAIN_TEXT_VALIDATORS
 
 ROME = ZoneInfo("Europe/Rome")

@@ -18,7 +18,6 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 
-from cms.core.api.fields import MediaField, ReferenceField
 from cms.core.indexes import IndexPage
 from cms.core.pages import (
     ContactsMixin,
@@ -27,6 +26,7 @@ from cms.core.pages import (
     PreviewMixin,
     missing_alt_text,
 )
+from cms.core.serializers.fields import MediaField, ReferenceField
 from cms.core.validators import (
     PLAIN_TEXT_VALIDATORS,
     plain_text_errors,

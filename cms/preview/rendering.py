@@ -23,13 +23,13 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from wagtail.models import Page
 
-from cms.api import api_router
-from cms.core.api.media import MediaIndex
-from cms.core.api.views import (
+from cms.api.router import api_router
+from cms.api.views import (
     ContentPagesAPIViewSet,
     public_pages,
     territory_representation,
 )
+from cms.core.serializers.media import MediaIndex
 from cms.territories.models import TerritorySettings
 from publisher.api import PAGE_TYPES, ApiClient
 from publisher.errors import ApiError, UrlCollision

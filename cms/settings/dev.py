@@ -3,6 +3,8 @@
 from .base import *
 
 DEBUG = True
+# The demo and the corpus generator: never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "cms.demo"]
 SECRET_KEY = "dev-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 DATA_DIR.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,8 @@ from .base import *
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 DEBUG = False
+# The demo and the corpus generator: never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "cms.demo"]
 if not os.environ.get("DATABASE_URL"):
     DATABASES = {
         "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}

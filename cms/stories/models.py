@@ -10,10 +10,10 @@ from wagtail.api import APIField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms.core.api.fields import ReferenceField
-from cms.core.api.topics import TopicsField
 from cms.core.indexes import IndexPage
 from cms.core.pages import AudiencesMixin, ContentPage
+from cms.core.serializers.fields import ReferenceField
+from cms.core.serializers.topics import TopicsField
 from cms.core.validators import PLAIN_TEXT_VALIDATORS
 
 

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale, Page, ReferenceIndex
 
-from cms.core.corpus import CorpusSpec, generate_corpus
-from cms.core.corpus.generator import delete_territory
+from cms.demo.corpus import CorpusSpec, generate_corpus
+from cms.demo.corpus.generator import delete_territory
 from cms.events.models import EventPage
 from cms.itineraries.models import ItineraryPage
 from cms.offers.models import BusinessPage, OfferPage

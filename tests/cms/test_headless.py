@@ -258,7 +258,7 @@ def test_the_demo_served_locally_leads_view_live_to_the_local_sites(
     tells load_demo so: View live and the CMS's home then open them."""
     from io import StringIO
 
-    from cms.core.management.commands.load_demo import Command
+    from cms.demo.management.commands.load_demo import Command
 
     other_territory.settings.public_base_url = "https://grecia.example.org"
     other_territory.settings.save()

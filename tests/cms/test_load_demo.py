@@ -17,9 +17,9 @@ from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import StringTranslation, Translation
 
 from cms.core.models import CustomImage, CustomRendition, Topic
-from cms.core.translation_coverage import TranslationState, translation_coverage
 from cms.events.models import EventPage
 from cms.offers.models import OfferPage
+from cms.reports.translation_coverage import TranslationState, translation_coverage
 from cms.territories.models import TerritorySettings
 
 LANGUAGES = {"lecce": ["it", "en", "de"], "grecia-salentina": ["it", "en", "ar"]}

@@ -10,13 +10,13 @@ from wagtail.models import GroupPagePermission, Locale
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import translate_object
 
-from cms.core.translation_coverage import (
+from cms.places.models import PlacePage
+from cms.reports.translation_coverage import (
     TranslationState,
     source_pages,
     target_locales,
     translation_coverage,
 )
-from cms.places.models import PlacePage
 
 pytestmark = pytest.mark.django_db
 
@@ -300,7 +300,7 @@ def test_the_report_filters_by_territory_and_missing_language(
     )
     other = admin_client.get(REPORT_URL, {"territory": "grecia-salentina"})
     results = admin_client.get(
-        reverse("core_reports:translation_coverage_results"),
+        reverse("reports:translation_coverage_results"),
         {"territory": "lecce", "untranslated": "true"},
     )
 

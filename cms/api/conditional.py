@@ -31,6 +31,10 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from wagtail.models import Page, PageViewRestriction, Site
 
+from cms.changes.feed import settle_window
+from cms.changes.models import Change
+from cms.territories.models import TerritorySettings
+
 CMS_ROOT = Path(__file__).resolve().parents[2]
 HTTP_DATE_RESOLUTION = timedelta(seconds=1)
 SETTINGS_IN_ANSWERS = (
@@ -108,9 +112,6 @@ def _newest(queryset: QuerySet, field: str) -> Subquery:
 
 
 def read_state() -> State:
-    from cms.changes.models import Change
-    from cms.territories.models import TerritorySettings
-
     site_changes = Change.objects.filter(site=OuterRef("pk"))
     languages = TerritorySettings.languages.through.objects.all()
     shared = {
@@ -171,8 +172,6 @@ def validator(request, state: State, sites: list[SiteState]) -> Validator | None
     and HTTP dates count whole seconds. So an answer gets no validator until its
     newest change is older than the feed's settle window and a second.
     """
-    from cms.changes.feed import settle_window
-
     if not sites:
         return None
     times = [site.changed_at for site in sites if site.changed_at is not None]

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.core.corpus import CorpusError, CorpusSpec, generate_corpus
-from cms.core.corpus.vocabulary import LANGUAGES
+from cms.demo.corpus import CorpusError, CorpusSpec, generate_corpus
+from cms.demo.corpus.vocabulary import LANGUAGES
 
 
 class Command(BaseCommand):

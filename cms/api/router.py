@@ -2,8 +2,8 @@
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from cms.changes.api import ChangesAPIViewSet, RedirectsAPIViewSet
-from cms.core.api.views import (
+from .changes import ChangesAPIViewSet, RedirectsAPIViewSet
+from .views import (
     ContentPagesAPIViewSet,
     PublicDocumentsAPIViewSet,
     PublicImagesAPIViewSet,

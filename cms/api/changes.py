@@ -1,4 +1,4 @@
-"""The change feed and redirects endpoints (registered in cms/api.py)."""
+"""The change feed and redirects endpoints (registered in router.py)."""
 
 from __future__ import annotations
 
@@ -14,14 +14,14 @@ from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Site
 
-from cms.core.api.conditional import conditional, requested_territory
-from cms.core.api.media import MediaIndex
-from cms.core.api.views import CompactJson, ContentPagesAPIViewSet, prefetch_for_api
+from cms.changes.feed import format_cursor, parse_cursor, read_feed
+from cms.changes.models import Change, OldPath
+from cms.core.pages import site_path
+from cms.core.serializers.media import MediaIndex
 from cms.territories.models import TerritorySettings
 
-from .feed import format_cursor, parse_cursor, read_feed
-from .models import Change, OldPath
-from .recording import api_path
+from .conditional import conditional, requested_territory
+from .views import CompactJson, ContentPagesAPIViewSet, prefetch_for_api
 
 ALL_FIELDS = parse_fields_parameter("*")
 
@@ -159,7 +159,7 @@ class RedirectsAPIViewSet(_ListingOnly):
         territory = find_territory(request)
         public = public_pages_view(request, territory.site).get_base_queryset()
         taken = {
-            (locale, api_path(url_path))
+            (locale, site_path(url_path))
             for locale, url_path in public.values_list(
                 "locale__language_code", "url_path"
             )

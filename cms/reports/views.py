@@ -14,7 +14,9 @@ from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.coreutils import get_content_type_label
 from wagtail.models import Locale, Page
 
-from cms.core.translation_coverage import (
+from cms.territories.models import TerritorySettings
+
+from .translation_coverage import (
     UNTRANSLATED,
     CoverageRow,
     LanguageCoverage,
@@ -23,7 +25,6 @@ from cms.core.translation_coverage import (
     source_pages,
     target_locales,
 )
-from cms.territories.models import TerritorySettings
 
 STATE_HELP = {
     TranslationState.MISSING: _("There is no page in this language."),
@@ -79,7 +80,7 @@ class TranslationCoverageFilterSet(WagtailFilterSet):
 class LanguageColumn(BaseColumn):
     """One of the territory's languages: each page's state, and what to do next."""
 
-    cell_template_name = "core/reports/translation_coverage_cell.html"
+    cell_template_name = "reports/translation_coverage_cell.html"
 
     def __init__(
         self, locale: Locale, index: int, *, can_translate: bool, next_url: str
@@ -125,8 +126,8 @@ class TranslationCoverageView(ReportView):
 
     page_title = _("Translation coverage")
     header_icon = "globe"
-    index_url_name = "core_reports:translation_coverage"
-    index_results_url_name = "core_reports:translation_coverage_results"
+    index_url_name = "reports:translation_coverage"
+    index_results_url_name = "reports:translation_coverage_results"
     filterset_class = TranslationCoverageFilterSet
     model = Page
     any_permission_required = ["change", "publish"]

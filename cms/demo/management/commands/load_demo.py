@@ -1,6 +1,6 @@
 """`manage.py load_demo`: the demo territories, ready to browse and to build.
 
-The content lives in `cms.core.demo`; this command only reports progress.
+The content lives in `cms.demo`; this command only reports progress.
 Running it again changes nothing, so `vetrina demo` can call it every time.
 """
 
@@ -27,7 +27,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, served_from: str | None = None, **options) -> None:
-        from cms.core.demo.loader import load
+        from cms.demo.loader import load
 
         load(self.stdout.write)
         if served_from:

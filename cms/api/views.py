@@ -26,11 +26,11 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
 from cms.core.pages import site_path
+from cms.core.serializers.fields import ReferenceField
+from cms.core.serializers.media import MediaIndex, image_representation
 from cms.territories.models import LICENCE_URLS, TerritorySettings
 
 from .conditional import conditional, every_site, requested_site
-from .fields import ReferenceField
-from .media import MediaIndex, image_representation
 
 
 class PathField(ReadOnlyField):

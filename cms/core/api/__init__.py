@@ -1,1 +1,0 @@
-"""The content API: what the static build reads. Reference: docs/api.md."""

@@ -1,1 +1,0 @@
-"""Views that belong to no single content domain: the admin's reports."""
