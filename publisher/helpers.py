@@ -28,7 +28,8 @@ from . import occurrences, structured_data
 from .i18n import translations
 from .occurrences import ROME, local
 from .richtext import expand, markdown_to_html
-from .sitemodel import PLACE_KINDS, Entry
+from .sitemodel import Entry
+from .vocabulary import AUDIENCE_SECTIONS, AUDIENCES, PLACE_KINDS
 
 if TYPE_CHECKING:
     from .render import RenderContext
@@ -341,11 +342,13 @@ class Helpers:
         return sorted(found, key=lambda e: (e.page["valid_until"], _title_key(e)))
 
     def by_kind(self, entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
-        """Places under their kind, kinds in a fixed order, "other" last."""
+        """Places under their kind, kinds in the vocabulary's order, "other" last.
+
+        validate.py has refused a place of a kind the vocabulary lacks.
+        """
         groups: dict[str, list[Entry]] = {kind: [] for kind in PLACE_KINDS}
         for entry in self.by_title(entries):
-            kind = entry.page.get("kind")
-            groups[kind if kind in groups else "other"].append(entry)
+            groups[entry.page["kind"]].append(entry)
         return [(kind, items) for kind, items in groups.items() if items]
 
     def by_title(self, entries: list[Entry]) -> list[Entry]:
@@ -369,6 +372,16 @@ class Helpers:
             for kind, order in arrange.items()
         ]
         return [(kind, items) for kind, items in groups if items]
+
+    # Vocabularies (publisher/vocabulary.py): a code's label in this language
+    def audience_label(self, code: str) -> str:
+        return self._(AUDIENCES[code])
+
+    def kind_label(self, code: str) -> str:
+        return self._(PLACE_KINDS[code])
+
+    def section_label(self, kind: str) -> str:
+        return self._(AUDIENCE_SECTIONS[kind])
 
     @staticmethod
     def capital(text: str) -> str:

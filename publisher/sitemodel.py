@@ -17,6 +17,7 @@ from .errors import UrlCollision
 from .occurrences import next_start
 from .snapshot import Snapshot
 from .validate import Problem, check_page
+from .vocabulary import AUDIENCE_SECTIONS, AUDIENCES
 
 KINDS = {
     "territories.TerritoryHomePage": "home",
@@ -55,26 +56,8 @@ RESERVED_PATHS = (
     "/search/",
     "/data/",
 )
-AUDIENCES = (
-    "families",
-    "children",
-    "seniors",
-    "schools",
-    "disabilities",
-    "immigrant-communities",
-)
-AUDIENCE_KINDS = ("place", "event", "itinerary", "story")
-PLACE_KINDS = (
-    "museum",
-    "library",
-    "archive",
-    "church",
-    "archaeological-site",
-    "monument",
-    "natural-site",
-    "historic-centre",
-    "other",
-)
+# The kinds of page an audience's page lists, in its order.
+AUDIENCE_KINDS = tuple(AUDIENCE_SECTIONS)
 
 
 @dataclass

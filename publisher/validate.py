@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
+from .vocabulary import AUDIENCES, PLACE_KINDS
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -32,6 +34,20 @@ def _parse_date(value: object) -> date | None:
         return date.fromisoformat(str(value))
     except ValueError:
         return None
+
+
+def _unknown(code: object, vocabulary: dict[str, str], what: str) -> str | None:
+    """Why `code` is not one of `vocabulary`'s, or None when it is.
+
+    A code the CMS defines but the publisher cannot label means the two are of
+    different versions: the site would show no words for it, so the item waits.
+    """
+    if isinstance(code, str) and code in vocabulary:
+        return None
+    return (
+        f"{code!r} is not {what} the publisher knows ({', '.join(vocabulary)}): "
+        "publisher/vocabulary.py needs a label for it"
+    )
 
 
 def check_page(page: dict, known_ids: set[int]) -> list[Problem]:
@@ -92,8 +108,18 @@ def check_page(page: dict, known_ids: set[int]) -> list[Problem]:
             problem("valid_until", "is not a date")
         if start_day and end_day and end_day < start_day:
             problem("valid_until", "the offer ends before it starts")
-    if page_type == "places.PlacePage" and not page.get("kind"):
-        problem("kind", "is empty")
+    if page_type == "places.PlacePage":
+        kind = page.get("kind")
+        why = _unknown(kind, PLACE_KINDS, "a place kind") if kind else "is empty"
+        if why:
+            problem("kind", why)
+    audiences = page.get("audiences")
+    if audiences is not None and not isinstance(audiences, list):
+        problem("audiences", f"{audiences!r} is not a list")
+    for code in audiences if isinstance(audiences, list) else ():
+        why = _unknown(code, AUDIENCES, "an audience")
+        if why:
+            problem("audiences", why)
     for relation, key in (("stops", "place"), ("related_places", "place")):
         for row in page.get(relation) or []:
             if row.get(key) not in known_ids:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from babel import Locale
 
-from ..sitemodel import AUDIENCES
+from ..vocabulary import AUDIENCES
 
 if TYPE_CHECKING:
     from ..render import RenderContext

@@ -46,7 +46,7 @@ def site_pages() -> list[dict]:
             media={"images": {"77": HERO}, "documents": {}},
         ),
         place(3, "/luoghi/biblioteca/", "library", "Biblioteca", audio_guide=True),
-        place(4, "/luoghi/pozzo/", "well", "Pozzo"),
+        place(4, "/luoghi/pozzo/", "other", "Pozzo"),
         item(6, "stories.StoryPage", "/storie/barocco/", title="Il barocco",
              **{**STORY, "related_places": [], "audiences": []}),
         event(7, "2026-12-05T18:00:00+01:00", end="2026-12-05T20:00:00+01:00",

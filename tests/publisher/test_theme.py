@@ -150,7 +150,7 @@ def pages():
         place(5, "/luoghi/museo/", "museum", HOSTILE, summary=HOSTILE),
         place(13, "/luoghi/zeta/", "church", "Zeta"),
         place(14, "/luoghi/alfa/", "church", "Àlfa"),
-        place(15, "/luoghi/pozzo/", "well", "Pozzo"),
+        place(15, "/luoghi/pozzo/", "other", "Pozzo"),
         story(16, "/storie/vecchia/", "2026-01-10", "Storia vecchia"),
         story(17, "/storie/nuova/", "2026-11-20", "Storia nuova"),
         event(6, "2026-12-05T18:00:00+01:00", title="Concerto futuro", summary=HOSTILE),

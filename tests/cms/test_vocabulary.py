@@ -1,0 +1,17 @@
+"""The publisher words every code the CMS lets editors choose, in the CMS's order.
+
+The CMS defines the codes and the API sends them bare; publisher/vocabulary.py
+holds the site's label for each (the theme's catalogs translate it).
+"""
+
+from cms.core.choices import Audience
+from cms.places.models import PlaceKind
+from publisher import vocabulary
+
+
+def test_the_publisher_labels_every_audience_the_cms_defines():
+    assert list(vocabulary.AUDIENCES) == Audience.values
+
+
+def test_the_publisher_labels_every_place_kind_the_cms_defines():
+    assert list(vocabulary.PLACE_KINDS) == PlaceKind.values
