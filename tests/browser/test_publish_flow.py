@@ -32,16 +32,19 @@ def test_editor_edits_previews_publishes_and_the_static_site_follows(
 ):
     from cms.territories.setup import get_locale
 
+    # The site as it stands before the editor's session (one build, below).
+    publish_home_and_sections_in(territory, "en")
+    place = PlacePageFactory(
+        parent=territory.sections["places"], title="Duomo", slug="duomo"
+    )
+    place.save_revision().publish()  # as an editor would, not as a factory
+    translated = place.copy_for_translation(get_locale("en"))
+    translated.title, translated.slug = "Cathedral", "cathedral"
+    translated.save_revision().publish()
+
     with building_locally(live_server, tmp_path) as dist:
-        publish_home_and_sections_in(territory, "en")
-        place = PlacePageFactory(
-            parent=territory.sections["places"], title="Duomo", slug="duomo"
-        )
-        place.save_revision().publish()  # as an editor would, not as a factory
-        translated = place.copy_for_translation(get_locale("en"))
-        translated.title, translated.slug = "Cathedral", "cathedral"
-        translated.save_revision().publish()
         italian = dist / "lecce/it/luoghi/duomo/index.html"
+        translated.save_revision().publish()
         wait_for_file_text(italian, "<h1>Duomo</h1>")  # built on publishing
 
         log_in(page, live_server, django_user_model)
