@@ -3,12 +3,16 @@
 The API sends rich text in Wagtail's database format, with ids for pages,
 images and documents: we turn those into the public site's own URLs, then
 sanitise with an allow-list (nh3), so nothing from outside reaches a page raw.
+
+This is the project's one reader of that format: the CMS's API lists a page's
+media with `references()`, so it sends exactly what `expand()` will look up.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Literal
 
 import markdown
 import nh3
@@ -26,6 +30,15 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _TAG = re.compile(r"<(a|embed)\b([^>]*?)/?>", re.IGNORECASE)
 _ATTR = re.compile(r'([\w-]+)="([^"]*)"')
 
+Kind = Literal["page", "document", "image"]
+Reference = tuple[Kind, int]
+# What the id of a tag names, by the tag and its `linktype` or `embedtype`.
+_KINDS: dict[tuple[str, str], Kind] = {
+    ("a", "page"): "page",
+    ("a", "document"): "document",
+    ("embed", "image"): "image",
+}
+
 PageUrl = Callable[[int], str | None]
 ImageHtml = Callable[[int, str], str]
 DocumentUrl = Callable[[int], str | None]
@@ -41,24 +54,43 @@ def sanitise(html: str, *, link_rel: str | None = None) -> str:
     )
 
 
+def _read(match: re.Match) -> tuple[str, dict[str, str], Reference | None]:
+    """An `<a>` or `<embed>` tag: its name, its attributes and what its id names
+    (None for anything else, such as an outside link or an embedded video)."""
+    tag = match.group(1).lower()
+    attrs = dict(_ATTR.findall(match.group(2)))
+    link_type = attrs.get("embedtype" if tag == "embed" else "linktype", "")
+    kind = _KINDS.get((tag, link_type))
+    ref = attrs.get("id", "")
+    found = kind and ref.isascii() and ref.isdigit()
+    return tag, attrs, (kind, int(ref)) if found else None
+
+
+def references(html: str | None) -> Iterator[Reference]:
+    """(kind, id) of every page, document and image that rich text in Wagtail's
+    database format refers to, in order: `("page", 31)`, `("image", 12)`."""
+    for match in _TAG.finditer(html or ""):
+        reference = _read(match)[2]
+        if reference is not None:
+            yield reference
+
+
 def expand(
     html: str, page_url: PageUrl, image_html: ImageHtml, doc_url: DocumentUrl
 ) -> str:
     """Resolve Wagtail's database-format references, then sanitise."""
 
     def replace(match: re.Match) -> str:
-        tag = match.group(1).lower()
-        attrs = dict(_ATTR.findall(match.group(2)))
+        tag, attrs, reference = _read(match)
         if tag == "embed":
-            if attrs.get("embedtype") == "image" and attrs.get("id", "").isdigit():
-                return image_html(int(attrs["id"]), attrs.get("alt", ""))
-            return ""
-        link_type = attrs.get("linktype")
-        if link_type in ("page", "document") and attrs.get("id", "").isdigit():
-            resolve = page_url if link_type == "page" else doc_url
-            url = resolve(int(attrs["id"]))
-            return f'<a href="{url}">' if url else "<a>"
-        return match.group(0)
+            if reference is None:
+                return ""
+            return image_html(reference[1], attrs.get("alt", ""))
+        if reference is None:
+            return match.group(0)
+        kind, ref = reference
+        url = (page_url if kind == "page" else doc_url)(ref)
+        return f'<a href="{url}">' if url else "<a>"
 
     return sanitise(_TAG.sub(replace, html or ""))
 

@@ -1,6 +1,6 @@
 """Nothing hostile from the API or a business owner reaches a page."""
 
-from publisher.richtext import expand, markdown_to_html
+from publisher.richtext import expand, markdown_to_html, references
 
 HOSTILE = (
     '<p onclick="steal()">Ciao<script>alert(1)</script>'
@@ -61,3 +61,35 @@ def test_owner_markdown_links_and_images_lose_dangerous_addresses():
     assert "javascript:" not in html and "data:" not in html
     assert "<img" not in html and "tracker.example" not in html
     assert '<a href="https://bottega.example" rel="nofollow noopener ugc">d</a>' in html
+
+
+STORED = (
+    '<p><a linktype="page" id="7">Duomo</a> <a href="https://x.example">fuori</a>'
+    '<embed embedtype="image" id="5" format="left" alt="x"/>'
+    '<EMBED embedtype="image" id="6" format="right" alt="y">'
+    '<embed embedtype="media" url="https://video.example/v"/>'
+    '<A linktype="document" id="3">orari</A>'
+    '<a linktype="page" id="²">non un numero</a><a linktype="page">senza id</a></p>'
+)
+
+
+def test_references_are_what_expand_looks_up():
+    """The CMS's API lists a page's media with `references`: it must name
+    exactly what the build resolves, self-closing embed or not, in any case."""
+    asked = []
+
+    def page_url(i):
+        asked.append(("page", i))
+
+    def image_html(i, alt):
+        asked.append(("image", i))
+        return ""
+
+    def doc_url(i):
+        asked.append(("document", i))
+
+    html = expand(STORED, page_url, image_html, doc_url)
+    expected = [("page", 7), ("image", 5), ("image", 6), ("document", 3)]
+    assert list(references(STORED)) == asked == expected
+    assert 'href="https://x.example"' in html and "video.example" not in html
+    assert "non un numero" in html and "²" not in html

@@ -3,38 +3,24 @@
 The API keeps StreamField bodies and rich text in their stored form, with ids.
 Walking that raw data beside the block definitions tells us every id a page
 needs, so a whole listing page can fetch its images in one query.
+
+Rich text is read by the publisher's reader (`publisher.richtext.references`),
+the one its `expand()` resolves with, so `media` lists exactly what the build
+will look up. Wagtail's `extract_references_from_rich_text` would be a second
+reader, and a different one: it wants `<embed … />` and lower-case tags.
 """
 
 import functools
-import re
 from collections.abc import Iterable, Iterator
-from typing import Any, Literal
+from typing import Any
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageChooserBlock
 
-Kind = Literal["image", "document", "page"]
-Reference = tuple[Kind, int]
-
-_TAG = re.compile(r"<(a|embed)\b([^>]*)>", re.IGNORECASE)
-_ATTR = re.compile(r'([\w-]+)="([^"]*)"')
-_RICH_TEXT_KINDS: dict[tuple[str, str], Kind] = {
-    ("embed", "image"): "image",
-    ("a", "document"): "document",
-    ("a", "page"): "page",
-}
-
-
-def rich_text_references(html: str) -> Iterator[Reference]:
-    """Yield the references in rich text stored in Wagtail's database format."""
-    for tag, attr_text in _TAG.findall(html or ""):
-        attrs = dict(_ATTR.findall(attr_text))
-        link_type = attrs.get("embedtype") or attrs.get("linktype")
-        kind = _RICH_TEXT_KINDS.get((tag.lower(), link_type or ""))
-        if kind and attrs.get("id", "").isdigit():
-            yield kind, int(attrs["id"])
+from publisher.richtext import Kind, Reference
+from publisher.richtext import references as rich_text_references
 
 
 def stream_references(block: blocks.Block, raw: Any) -> Iterator[Reference]:
