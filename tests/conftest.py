@@ -43,6 +43,31 @@ def publish_home_and_sections_in(territory, code: str) -> None:
 
 
 @pytest.fixture
+def database_url(db, tmp_path) -> str:
+    """The test database as a DATABASE_URL for a CMS process a test starts.
+
+    It is migrated already, so the process need not migrate again (some 20 s):
+    SQLite in memory is copied to a file; PostgreSQL's test database is shared,
+    and the process sees what is committed.
+    """
+    import sqlite3
+
+    from django.db import connection
+
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        path = tmp_path / "db.sqlite3"
+        with sqlite3.connect(path) as copy:
+            connection.connection.backup(copy)
+        return f"sqlite:///{path}"
+    db = connection.settings_dict
+    return (
+        f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}"
+        f"/{db['NAME']}"
+    )
+
+
+@pytest.fixture
 def other_territory(db):
     from cms.territories.setup import create_territory
 
