@@ -289,10 +289,14 @@ class Helpers:
         return text
 
     def recurrence(self, event: dict) -> str:
-        """A repeating event in words: "every Thursday, until 12 December 2026"."""
-        frequency, every = event.get("frequency"), event.get("interval") or 1
+        """A repeating event in words: "every Thursday, until 12 December 2026".
+
+        The end is the one the calendars write (`Rule.ending`).
+        """
+        plain = occurrences.Rule.of(event)
+        frequency, every = plain.frequency, plain.interval
         if frequency == "weekly" and every == 1:
-            rule = self._(EVERY_WEEKDAY[local(event["start"]).weekday()])
+            rule = self._(EVERY_WEEKDAY[plain.first.weekday()])
         elif frequency == "weekly":
             rule = self.ngettext("every %(num)s week", "every %(num)s weeks", every)
         elif frequency == "monthly" and every == 1:
@@ -302,10 +306,11 @@ class Helpers:
         else:
             return ""
         rule %= {"num": self.number(every)}
-        if event.get("repeat_until"):
-            until = self.date(event["repeat_until"])
-            return self._("%(rule)s, until %(date)s") % {"rule": rule, "date": until}
-        if count := event.get("repeat_count"):
+        until, count = plain.ending()
+        if until:
+            day = self.date(until.isoformat())
+            return self._("%(rule)s, until %(date)s") % {"rule": rule, "date": day}
+        if count:
             return self.ngettext(
                 "%(rule)s, %(num)s time", "%(rule)s, %(num)s times", count
             ) % {"rule": rule, "num": self.number(count)}

@@ -1,19 +1,131 @@
-"""When an event happens: its occurrences, read from the API's event fields.
+"""When an event happens: its rule, its occurrences and its RRULE, in one place.
 
 The CMS keeps a plain rule (weekly or monthly, every N, until a date or N
-times, skipped dates) and derives an RFC 5545 `rrule` from it for calendars;
-listings read the plain fields, which say the same thing. Times are in Rome,
-where every event of a territory takes place.
+times, skipped dates). Everything that reads it comes here: the site's listings
+and pages, the calendars' RRULE and EXDATE, and the API's `rrule` (the CMS
+imports `Rule`), so they cannot disagree. Expansion is dateutil's RFC 5545
+engine, run on Rome's wall clock: every event of a territory takes place there,
+and a series keeps its clock time across summer time.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from dateutil import rrule as rfc
+
 ROME = ZoneInfo("Europe/Rome")
+FREQUENCIES = {"weekly": rfc.WEEKLY, "monthly": rfc.MONTHLY}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """An event's recurrence: its first start (in Rome) and the CMS's plain rule.
+
+    `frequency` is "" for a one-off event. RFC 5545's COUNT counts occurrences
+    before skipped dates are removed, and a monthly series on the 31st leaves
+    out shorter months without counting them; so does this.
+    """
+
+    first: datetime
+    all_day: bool = False
+    frequency: str = ""
+    interval: int = 1
+    until: date | None = None
+    count: int | None = None
+    skipped: frozenset[date] = frozenset()
+
+    @classmethod
+    def of(cls, event: dict) -> Rule:
+        """The rule of an event as the API gives it (bad values read as absent)."""
+        frequency = event.get("frequency") or ""
+        return cls(
+            first=local(event["start"]),
+            all_day=bool(event.get("all_day")),
+            frequency=frequency if frequency in FREQUENCIES else "",
+            interval=max(_int(event.get("interval")), 1),
+            until=_date(event.get("repeat_until")),
+            count=_int(event.get("repeat_count")) or None,
+            skipped=frozenset(
+                day
+                for row in event.get("exception_dates") or []
+                if (day := _date(row.get("date"))) is not None
+            ),
+        )
+
+    @property
+    def repeats(self) -> bool:
+        return bool(self.frequency)
+
+    def ending(self) -> tuple[date | None, int | None]:
+        """(until, count), at most one set: when both are, the one ending first.
+
+        RFC 5545 allows one of UNTIL and COUNT; the CMS refuses both, but a
+        snapshot may still carry both.
+        """
+        if self.until and self.count:
+            bounded = self._series(self.until, None)
+            made = sum(1 for _ in itertools.islice(bounded, self.count))
+            return (None, self.count) if made >= self.count else (self.until, None)
+        return self.until, self.count
+
+    def starts(self) -> Iterator[datetime]:
+        """The start of every occurrence, in Rome, skipped dates left out.
+
+        Endless for a series with neither an until-date nor a count.
+        """
+        if not self.repeats:
+            yield self.first
+            return
+        clock, zone = self.first.time(), self.first.tzinfo
+        until, count = self.ending()
+        for moment in self._series(until, count):
+            if moment.date() not in self.skipped:
+                yield datetime.combine(moment.date(), clock, zone)
+
+    def rrule(self) -> str:
+        """The RFC 5545 RRULE value, or "" for a one-off event.
+
+        UNTIL takes DTSTART's value type: the last possible start in UTC for a
+        timed event, a DATE for an all-day one. INTERVAL=1 is the default, left out.
+        """
+        if not self.repeats:
+            return ""
+        parts = [f"FREQ={self.frequency.upper()}"]
+        if self.interval > 1:
+            parts.append(f"INTERVAL={self.interval}")
+        until, count = self.ending()
+        if until and self.all_day:
+            parts.append(f"UNTIL={until:%Y%m%d}")
+        elif until:
+            last = datetime.combine(until, self.first.time(), self.first.tzinfo)
+            parts.append(f"UNTIL={last.astimezone(UTC):%Y%m%dT%H%M%SZ}")
+        elif count:
+            parts.append(f"COUNT={count}")
+        return ";".join(parts)
+
+    def exdates(self) -> list[datetime]:
+        """Skipped dates at the series' start time, in order (EXDATE's values)."""
+        if not self.repeats:
+            return []
+        clock, zone = self.first.time(), self.first.tzinfo
+        return [datetime.combine(day, clock, zone) for day in sorted(self.skipped)]
+
+    def _series(self, until: date | None, count: int | None) -> rfc.rrule:
+        """dateutil's rule on the naive wall clock, every generated date kept."""
+        start = self.first.replace(tzinfo=None)
+        return rfc.rrule(
+            FREQUENCIES[self.frequency],
+            dtstart=start,
+            interval=self.interval,
+            until=datetime.combine(until, start.time()) if until else None,
+            count=count,
+        )
 
 
 def local(value: str) -> datetime:
@@ -32,43 +144,20 @@ def length(event: dict) -> timedelta:
 
 
 def starts(event: dict) -> Iterator[datetime]:
-    """The start of every occurrence, skipped dates left out.
-
-    Endless for an event that repeats with neither an end date nor a count. A
-    monthly event on the 31st skips shorter months, as RFC 5545 does, and
-    counts only the dates it keeps.
-    """
-    first = local(event["start"])
-    frequency = event.get("frequency") or ""
-    if frequency not in ("weekly", "monthly"):
-        yield first
-        return
-    interval = event.get("interval") or 1
-    until = event.get("repeat_until")
-    last = date.fromisoformat(until) if until else None
-    count = event.get("repeat_count") or None
-    skipped = {row["date"] for row in event.get("exception_dates") or []}
-    made = 0
-    for step in itertools.count():
-        if frequency == "weekly":
-            day = first.date() + timedelta(weeks=step * interval)
-        else:
-            months = first.month - 1 + step * interval
-            try:
-                day = date(first.year + months // 12, months % 12 + 1, first.day)
-            except ValueError:
-                continue
-        if (last and day > last) or (count and made >= count):
-            return
-        made += 1
-        if day.isoformat() not in skipped:
-            yield datetime.combine(day, first.time(), ROME)
+    """The start of every occurrence of an API event (see `Rule.starts`)."""
+    return Rule.of(event).starts()
 
 
 def next_start(event: dict, today: date) -> datetime | None:
     """The first occurrence still running on or after `today`, if any."""
-    span = length(event)
-    for start in starts(event):
+    return _next_start(Rule.of(event), length(event), today)
+
+
+@functools.lru_cache(maxsize=4096)
+def _next_start(rule: Rule, span: timedelta, today: date) -> datetime | None:
+    """Cached by value: a render asks every listing for each event's next date,
+    and dateutil's expansion is slower than the old hand-written loop."""
+    for start in rule.starts():
         if (start + span).date() >= today:
             return start
     return None
@@ -81,3 +170,17 @@ def upcoming_skipped(event: dict, today: date) -> list[str]:
         for row in event.get("exception_dates") or []
         if row["date"] >= today.isoformat()
     )
+
+
+def _int(value: object) -> int:
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _date(value: object) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None

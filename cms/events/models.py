@@ -1,7 +1,6 @@
 """Events: dated happenings in Europe/Rome time, once or recurring."""
 
 from datetime import datetime, time
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -18,8 +17,7 @@ from cms.core.indexes import IndexPage
 from cms.core.pages import AudiencesMixin, ContentPage
 from cms.core.serializers.fields import ReferenceField
 from cms.core.validators import PLAIN_TEXT_VALIDATORS
-
-ROME = ZoneInfo("Europe/Rome")
+from publisher.occurrences import ROME, Rule
 
 
 class EventStatus(models.TextChoices):
@@ -185,19 +183,21 @@ class EventPage(AudiencesMixin, ContentPage):
 
     @property
     def rrule(self) -> str | None:
-        """The recurrence as an RFC 5545 RRULE value, or None for a single event."""
-        if not self.frequency:
+        """The recurrence as an RFC 5545 RRULE value, or None for a single event.
+
+        Written by the publisher's `Rule`, so the API says what the calendars do.
+        """
+        if not (self.frequency and self.start):
             return None
-        parts = [f"FREQ={self.frequency.upper()}"]
-        if self.interval and self.interval > 1:
-            parts.append(f"INTERVAL={self.interval}")
-        if self.repeat_count:
-            parts.append(f"COUNT={self.repeat_count}")
-        elif self.repeat_until:
-            end_of_day = datetime.combine(self.repeat_until, time(23, 59, 59), ROME)
-            utc = end_of_day.astimezone(ZoneInfo("UTC"))
-            parts.append(f"UNTIL={utc:%Y%m%dT%H%M%SZ}")
-        return ";".join(parts)
+        rule = Rule(
+            first=self.start.astimezone(ROME),
+            all_day=self.all_day,
+            frequency=self.frequency,
+            interval=self.interval or 1,
+            until=self.repeat_until,
+            count=self.repeat_count,
+        )
+        return rule.rrule() or None
 
 
 def _rome_midnight(value: datetime) -> datetime:

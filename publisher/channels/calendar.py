@@ -2,10 +2,12 @@
 
 `/<lang>/calendar.ics` is a feed to subscribe to; `<event page>event.ics` is the
 "add to calendar" file of one event. Times are in Rome with its VTIMEZONE, so
-clients need no time-zone database; recurrences are the CMS's plain rule turned
-into an RRULE (not the API's `rrule` text, which would reach the file
-unchecked). UIDs and DTSTAMP derive from the content and the build date only:
-the same snapshot and date give the same bytes, and a slug change keeps the UID.
+clients need no time-zone database; RRULE and EXDATE come from the CMS's plain
+rule through `occurrences.Rule`, the writer the API's `rrule` uses too (the
+API's text is not copied, so nothing unchecked reaches the file). UIDs and
+DTSTAMP derive from the content and the build date only: the same snapshot and
+date give the same bytes, and a slug change keeps the UID. Written by hand, not
+with icalendar: its files mean the same, but took 4× as long for 2,000 events.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 from ..helpers import translations
-from ..occurrences import ROME, local, next_start, starts
+from ..occurrences import Rule, local, next_start
 from ..sitemodel import Entry
 
 if TYPE_CHECKING:
@@ -49,7 +51,6 @@ VTIMEZONE = (
     "END:STANDARD",
     "END:VTIMEZONE",
 )
-FREQUENCIES = {"weekly": "WEEKLY", "monthly": "MONTHLY"}
 STATUS_LABELS = {
     "cancelled": "Cancelled",
     "postponed": "Postponed",
@@ -117,8 +118,8 @@ def _calendar(ctx: RenderContext, entries: Iterable[Entry]) -> bytes:
 def _vevent(entry: Entry, ctx: RenderContext) -> list[str]:
     model = ctx.model
     event = model.page(entry.page["id"]) or entry.page
-    all_day = bool(event.get("all_day"))
-    first = local(event["start"])
+    rule = Rule.of(event)
+    all_day, first = rule.all_day, rule.first
     stamp = datetime.combine(_today(ctx), datetime.min.time(), UTC)
     lines = [
         "BEGIN:VEVENT",
@@ -128,9 +129,9 @@ def _vevent(entry: Entry, ctx: RenderContext) -> list[str]:
     ]
     if end := _end(event, first, all_day):
         lines.append(_when("DTEND", [end], all_day))
-    if rule := rrule(event, all_day):
-        lines.append(f"RRULE:{rule}")
-    if skipped := _skipped(event, first):
+    if value := rule.rrule():
+        lines.append(f"RRULE:{value}")
+    if skipped := rule.exdates():
         lines.append(_when("EXDATE", skipped, all_day))
     status = event.get("status")
     lines.append(f"STATUS:{'CANCELLED' if status == 'cancelled' else 'CONFIRMED'}")
@@ -164,34 +165,6 @@ def uid(entry: Entry, territory: dict) -> str:
     host = urlsplit(str(territory.get("base_url") or "")).hostname
     host = host or str(territory.get("site") or territory.get("slug") or "vetrina")
     return f"event-{entry.key}-{entry.lang}@{host}"
-
-
-def rrule(event: dict, all_day: bool) -> str:
-    """The CMS's plain rule as an RRULE value, or "" for a one-off event.
-
-    RFC 5545 allows UNTIL or COUNT, not both: when the CMS gives both, the one
-    that ends the series first is written. UNTIL is the last start itself, in
-    UTC (a date for an all-day event), as DTSTART's value type requires.
-    """
-    frequency = FREQUENCIES.get(event.get("frequency") or "")
-    if frequency is None:
-        return ""
-    parts = [f"FREQ={frequency}", f"INTERVAL={max(int(event.get('interval') or 1), 1)}"]
-    until = _date(event.get("repeat_until"))
-    count = int(event.get("repeat_count") or 0)
-    if until and count:
-        made = sum(1 for _ in starts({**event, "exception_dates": []}))
-        until = None if made >= count else until
-    if until:
-        first = local(event["start"])
-        if all_day:
-            parts.append(f"UNTIL={until:%Y%m%d}")
-        else:
-            last = datetime.combine(until, first.time(), ROME)
-            parts.append(f"UNTIL={_utc(last)}")
-    elif count > 0:
-        parts.append(f"COUNT={count}")
-    return ";".join(parts)
 
 
 def escape(value: object) -> str:
@@ -246,21 +219,6 @@ def _end(event: dict, first: datetime, all_day: bool) -> date | datetime | None:
         last = end.date() if end and end.date() > first.date() else first.date()
         return last + timedelta(days=1)
     return end if end and end > first else None
-
-
-def _skipped(event: dict, first: datetime) -> list[datetime]:
-    """Skipped dates at the series' start time, in order, once each."""
-    if (event.get("frequency") or "") not in FREQUENCIES:
-        return []
-    days = {_date(row.get("date")) for row in event.get("exception_dates") or []}
-    return [datetime.combine(day, first.time(), ROME) for day in sorted(days - {None})]
-
-
-def _date(value: object) -> date | None:
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def _language(event: dict) -> str:

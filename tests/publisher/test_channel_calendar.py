@@ -205,7 +205,7 @@ def test_times_are_in_rome(pages):
 def test_a_weekly_series_until_a_date(pages):
     visit = events_of(feed(pages))["Visita settimanale"]
     rule = visit["RRULE"]
-    assert rule["FREQ"] == ["WEEKLY"] and rule["INTERVAL"] == [1]
+    assert rule["FREQ"] == ["WEEKLY"] and "INTERVAL" not in rule  # 1, the default
     assert rule["UNTIL"] == [datetime.fromisoformat("2027-03-01T17:00:00+00:00")]
     assert "COUNT" not in rule
     assert visit["DTEND"].dt == datetime(2026, 9, 3, 19, 30, tzinfo=ROME)
@@ -241,6 +241,8 @@ def test_until_and_count_together_keep_the_one_that_ends_first(pages):
     found = events_of(feed(pages))["Doppio"]
     assert found["RRULE"]["COUNT"] == [3] and "UNTIL" not in found["RRULE"]
     assert expand(found) == list(starts(pages[-1]))
+    # The page words the same end.
+    assert "Every Tuesday, 3 times" in render(pages, "en", "/en/eventi/e20/")
 
 
 def test_skipped_dates_are_exdates_in_rome(pages):
