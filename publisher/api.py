@@ -269,7 +269,9 @@ class ApiClient:
             since = cursor
 
     def redirects(self, slug: str) -> list[dict]:
-        """Old paths of moved or renamed pages; none from an older CMS."""
+        """The territory's redirects: old paths of moved pages and the editors'
+        redirects, as the API sends them (redirects.read checks each row); none
+        from a CMS without the endpoint."""
         body = self.get("redirects/", {"territory": slug}, missing_ok=True)
         if body is None:
             return []

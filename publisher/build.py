@@ -31,6 +31,8 @@ from .errors import BadContent, LocalLinks, TooManyDropped
 from .incremental import Plan, State
 from .media import download, rendition_urls
 from .output import commit_changes, discard, keep_unchanged, staging_dir, swap_in
+from .redirects import RedirectProblem
+from .redirects import read as read_redirects
 from .render import RenderContext, output_file, site_outputs, theme_assets
 from .render_jobs import MODEL, run_jobs, write_job
 from .settings import SiteSettings, load
@@ -95,7 +97,7 @@ class TerritoryReport:
     slug: str
     pages: int = 0  # files rendered by this build
     kept: int = 0  # files left as the previous build wrote them
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem | RedirectProblem] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
     mode: str = "full"  # or "incremental"
     fetched: str = "full fetch"  # or "change feed"
@@ -277,13 +279,13 @@ def publish_territory(
     slug = snapshot.slug
     report = TerritoryReport(slug, languages=snapshot.languages)
     model = SiteModel.build(snapshot)
-    report.problems = model.problems
-    for problem in model.problems:
+    report.problems = [*model.problems, *read_redirects(model)[1]]
+    for problem in report.problems:
         progress(f"warning: {slug}: skipped {problem}")
-    if options.strict and model.problems:
+    if options.strict and report.problems:
         raise BadContent(
-            f"{len(model.problems)} bad item(s) in {slug} and --strict was given; "
-            f"first: {model.problems[0]}"
+            f"{len(report.problems)} bad item(s) in {slug} and --strict was given; "
+            f"first: {report.problems[0]}"
         )
     target = options.out / slug
     if guard_drops:

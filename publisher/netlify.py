@@ -65,18 +65,19 @@ HASHED_FOLDERS = ("/static/", "/media/")
 def redirects(
     languages: list[str],
     default: str,
-    moved: Iterable[tuple[str, str]] = (),
+    old: Iterable[tuple[str, str, int]] = (),
     short: Iterable[tuple[str, str]] = (),
 ) -> str:
-    """Old URLs of moved pages to their new ones, permanently; short URLs
-    (`/q/<id>/`) to their pages; send `/` to a language by Accept-Language;
-    404s per language.
+    """Old paths (of moved pages, and the editors' redirects) to where they lead
+    now, 301 or 302 (`redirects.read` checked them); short URLs (`/q/<id>/`) to
+    their pages; send `/` to a language by Accept-Language; 404s per language.
 
-    Old URLs come first: Netlify applies the first rule that matches. Short
+    Old paths come first: Netlify applies the first rule that matches. They are
+    not forced, so a file the build writes is served, never redirected. Short
     URLs come before the 404s and are forced (`301!`): their static redirect
     page would shadow the rule.
     """
-    lines = [f"{old} {new} 301" for old, new in moved]
+    lines = [f"{path} {to} {status}" for path, to, status in old]
     lines += [f"/  /{lang}/  302!  Language={lang}" for lang in languages]
     lines.append(f"/  /{default}/  302!")
     lines += [f"{path} {url} 301!" for path, url in short]

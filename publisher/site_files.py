@@ -11,7 +11,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from . import netlify
+from . import netlify, redirects
 from .channels import shorturls
 from .render import RTL
 from .sitemodel import SiteModel
@@ -71,8 +71,15 @@ def write_site_files(staging: Path, model: SiteModel) -> None:
     territory = model.snapshot.territory
     languages = model.snapshot.languages
     default = model.default_language
+    rules, _ = redirects.read(model)  # the build reports the rows left out
     (staging / "_redirects").write_text(
-        netlify.redirects(languages, default, _moved(model), shorturls.rules(model))
+        netlify.redirects(
+            languages,
+            default,
+            [(rule.old, rule.new, rule.status) for rule in rules],
+            shorturls.rules(model),
+        ),
+        "utf-8",
     )
     (staging / "_headers").write_text(netlify.headers())
     base = territory.get("base_url", "")
@@ -95,19 +102,6 @@ def write_site_files(staging: Path, model: SiteModel) -> None:
         "</main>\n</body>\n</html>\n",
         "utf-8",
     )
-
-
-def _moved(model: SiteModel) -> list[tuple[str, str]]:
-    """(old URL, current URL) of the pages that moved or changed slug."""
-    found = {}
-    for row in model.snapshot.redirects:
-        lang = row.get("locale")
-        if lang not in model.snapshot.languages or not row.get("old_path"):
-            continue
-        old, new = f"/{lang}{row['old_path']}", model.url_for(row.get("page"), lang)
-        if new is not None and new != old:
-            found.setdefault(old, new)
-    return sorted(found.items())
 
 
 def _escape(text: str) -> str:

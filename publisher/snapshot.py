@@ -1,6 +1,6 @@
 """API snapshots on disk: one folder per territory, one file per language.
 
-The build date and the redirects of moved pages are stored with the snapshot,
+The build date and the territory's redirects are stored with the snapshot,
 so the same snapshot and date give the same bytes whenever and wherever the
 build runs. An incremental build applies the change feed to the saved snapshot.
 """

@@ -39,13 +39,19 @@ OFFER = {
 }
 
 
-def build_site(root, pages: list[dict], build_date: str = "2026-11-25", **options):
+def build_site(
+    root,
+    pages: list[dict],
+    build_date: str = "2026-11-25",
+    redirects: list[dict] | None = None,
+    **options,
+):
     """Publish a hand-made snapshot of Lecce into root/dist; returns its folder."""
     from publisher.build import BuildOptions, publish_territory
     from publisher.snapshot import Snapshot
     from tests.publisher.test_theme import TERRITORY
 
-    snapshot = Snapshot(TERRITORY, build_date, pages)
+    snapshot = Snapshot(TERRITORY, build_date, pages, redirects or [])
     snapshot.save(root / "snapshots")
     options = {"jobs": 2, **options}
     build = BuildOptions(

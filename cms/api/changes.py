@@ -1,4 +1,5 @@
-"""The change feed and redirects endpoints (registered in router.py)."""
+"""The change feed endpoint (registered in router.py) and what the redirects
+endpoint shares with it: the territory asked for, the public pages."""
 
 from __future__ import annotations
 
@@ -15,12 +16,10 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Site
 
 from cms.changes.feed import format_cursor, parse_cursor, read_feed
-from cms.changes.models import Change, OldPath
-from cms.core.pages import site_path
+from cms.changes.models import Change
 from cms.core.serializers.media import MediaIndex
 from cms.territories.models import TerritorySettings
 
-from .conditional import conditional, requested_territory
 from .views import CompactJson, ContentPagesAPIViewSet, prefetch_for_api
 
 ALL_FIELDS = parse_fields_parameter("*")
@@ -103,13 +102,13 @@ def tombstone(change: Change) -> dict:
     }
 
 
-class _ListingOnly(CompactJson, BaseAPIViewSet):
+class ListingOnly(CompactJson, BaseAPIViewSet):
     @classmethod
     def get_urlpatterns(cls):
         return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
 
 
-class ChangesAPIViewSet(_ListingOnly):
+class ChangesAPIViewSet(ListingOnly):
     """What changed in a territory since a cursor: items, tombstones or a reset.
 
     See docs/api.md ("Change feed") for the contract and cms/changes/feed.py for
@@ -139,44 +138,5 @@ class ChangesAPIViewSet(_ListingOnly):
                     for page_id, change in sorted(feed.latest.items())
                     if page_id not in public
                 ],
-            }
-        )
-
-
-class RedirectsAPIViewSet(_ListingOnly):
-    """Old public paths of a territory's pages, each to the page now there.
-
-    Only rows whose page is public now, and never a path a public page holds
-    (a redirect must not hide a page).
-    """
-
-    name = "redirects"
-    model = OldPath
-
-    @conditional(requested_territory)
-    def listing_view(self, request):
-        check_parameters(request, {"territory"})
-        territory = find_territory(request)
-        public = public_pages_view(request, territory.site).get_base_queryset()
-        taken = {
-            (locale, site_path(url_path))
-            for locale, url_path in public.values_list(
-                "locale__language_code", "url_path"
-            )
-        }
-        rows = OldPath.objects.filter(
-            site=territory.site, page_id__in=public.values("pk")
-        ).order_by("locale", "old_path")
-        return Response(
-            {
-                "items": [
-                    {
-                        "old_path": row.old_path,
-                        "locale": row.locale,
-                        "page": row.page_id,
-                    }
-                    for row in rows
-                    if (row.locale, row.old_path) not in taken
-                ]
             }
         )

@@ -2,7 +2,8 @@
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from .changes import ChangesAPIViewSet, RedirectsAPIViewSet
+from .changes import ChangesAPIViewSet
+from .redirects import RedirectsAPIViewSet
 from .views import (
     ContentPagesAPIViewSet,
     PublicDocumentsAPIViewSet,

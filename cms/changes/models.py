@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 class Scope(models.TextChoices):
     PAGE = "page", _("One page")
     TERRITORY = "territory", _("The whole territory")
+    # An editor's redirect (Settings → Redirects): no page changed, so the feed
+    # sends nothing, but the redirects endpoint's validator and the build move.
+    REDIRECTS = "redirects", _("The territory's redirects")
 
 
 class Change(models.Model):
@@ -33,7 +36,7 @@ class Change(models.Model):
         verbose_name_plural = _("changes")
 
     def __str__(self) -> str:
-        what = f"page {self.page_id}" if self.scope == Scope.PAGE else "territory"
+        what = f"page {self.page_id}" if self.scope == Scope.PAGE else self.scope
         return f"#{self.pk} {what} (site {self.site_id})"
 
 

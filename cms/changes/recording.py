@@ -136,6 +136,28 @@ def record_territories(site_ids: Iterable[int]) -> None:
     )
 
 
+def record_redirects(site_ids: Iterable[int | None]) -> None:
+    """An editor's redirect changed in these sites (None: every site).
+
+    Its own scope, not a territory-wide change: the pages stay as they are, so
+    clients need no full fetch, only a new answer from the redirects endpoint,
+    whose validator follows the territory's newest change, and a rebuild. Only
+    territories: a Site without settings has nothing to build.
+    """
+    from cms.territories.models import TerritorySettings
+
+    site_ids = set(site_ids)
+    territories = TerritorySettings.objects.order_by("site_id")
+    if None not in site_ids:
+        territories = territories.filter(site_id__in=site_ids)
+    save_changes(
+        [
+            Change(site_id=site_id, scope=Scope.REDIRECTS)
+            for site_id in territories.values_list("site_id", flat=True)
+        ]
+    )
+
+
 def save_changes(changes: list[Change]) -> None:
     if changes:
         Change.objects.bulk_create(changes)

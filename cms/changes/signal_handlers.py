@@ -4,17 +4,20 @@ Publishing, unpublishing (scheduled expiry included: `publish_scheduled` calls
 unpublish, go-live calls publish), deleting, moving and renaming pages, and
 adding or removing a view restriction record page changes; territory settings,
 their Site, topics, and images and documents in use (and the renditions the API
-serves) record a territory-wide change, since they show on many pages.
+serves) record a territory-wide change, since they show on many pages. An
+editor's redirect (Settings → Redirects) records a redirects change in its
+territory, or in every one for a redirect of all sites.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -31,6 +34,7 @@ from .recording import (
     page_rows,
     record_pages,
     record_path_change,
+    record_redirects,
     record_territories,
     sites_using,
     territory_sites,
@@ -201,7 +205,35 @@ def on_rendition_deleted(sender, instance, **kwargs: Any) -> None:
         record_territories(sites_using(image))
 
 
+_SITES_BEFORE = "_vetrina_sites_before"
+
+
+def on_redirect_pre_save(sender, instance, raw: bool = False, **kwargs: Any) -> None:
+    """Remember the site an edited redirect had: the territory it leaves changes
+    too. A list, since no site (None) means every site."""
+    if not raw and instance.pk is not None:
+        before = sender.objects.filter(pk=instance.pk).values_list("site_id", flat=True)
+        setattr(instance, _SITES_BEFORE, list(before))
+
+
+def on_redirect_saved(sender, instance, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        record_redirects({instance.site_id, *getattr(instance, _SITES_BEFORE, [])})
+        with contextlib.suppress(AttributeError):
+            delattr(instance, _SITES_BEFORE)
+
+
+def on_redirect_deleted(sender, instance, origin=None, **kwargs: Any) -> None:
+    """A redirect deleted itself (an editor, a script), not taken along by a page
+    or a Site: a page's deletion records its own change, and a change recorded
+    for a Site being deleted would make its deletion fail."""
+    if isinstance(origin, sender) or getattr(origin, "model", None) is sender:
+        record_redirects([instance.site_id])
+
+
 def register() -> None:
+    from wagtail.contrib.redirects.models import Redirect
+
     from cms.core.models import Topic
     from cms.territories.models import TerritorySettings
 
@@ -229,6 +261,12 @@ def register() -> None:
         sender=get_image_model().get_rendition_model(),
         dispatch_uid=uid + "rendition_del",
     )
+    for signal, receiver, name in (
+        (pre_save, on_redirect_pre_save, "redirect_pre"),
+        (post_save, on_redirect_saved, "redirect"),
+        (post_delete, on_redirect_deleted, "redirect_del"),
+    ):
+        signal.connect(receiver, sender=Redirect, dispatch_uid=uid + name)
     for model in (get_image_model(), get_document_model()):
         label = model._meta.label_lower
         post_save.connect(on_media_saved, sender=model, dispatch_uid=uid + label)

@@ -188,6 +188,13 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
 
+# A move or slug change is recorded once, by the change feed (cms/changes keeps
+# an old path per language; /api/v2/redirects/ serves it). Wagtail would record
+# it again in Settings → Redirects: a second _redirects line per move, and a row
+# an editor could edit or delete to no effect. That screen is for the redirects
+# editors make themselves; the API ignores rows Wagtail made on its own.
+WAGTAILREDIRECTS_AUTO_CREATE = False
+
 # wagtail-localize: translate from the Italian source. A machine translator is
 # optional; set DEEPL_API_KEY (or LIBRETRANSLATE_URL) to switch one on.
 WAGTAILLOCALIZE_JQUERY_LIBRARY_URL = None

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -13,6 +14,7 @@ from cms.changes.models import Change
 from cms.territories.models import TerritorySettings
 from cms.territories.setup import get_locale
 from tests.cms.factories import ImageFactory, PlacePageFactory
+from tests.cms.test_redirects import add_redirect
 
 pytestmark = pytest.mark.django_db
 
@@ -126,6 +128,38 @@ def test_moving_and_renaming_change_pages_and_redirects(territory, place, client
     pages = etag(client, PLACES)
     place.move(territory.sections["stories"], pos="last-child")
     assert revalidate(client, PLACES, pages) == 200
+
+
+def test_an_editors_redirect_changes_the_redirects_answer(
+    territory, place, client, admin_client
+):
+    """No stale 304 once an editor adds, edits or deletes a redirect, of this
+    territory or of every site."""
+    tag = etag(client, REDIRECTS)
+    assert revalidate(client, REDIRECTS, tag) == 304
+
+    redirect = add_redirect(admin_client, "/museo", site=territory.site, page=place)
+    response = fetch(client, REDIRECTS, if_none_match=tag)
+    assert response.status_code == 200
+    assert [item["page"] for item in response.json()["items"]] == [place.pk]
+
+    tag = etag(client, REDIRECTS)
+    edit = reverse("wagtailredirects:edit", args=[redirect.pk])
+    data = {"old_path": "/museo", "site": territory.site.pk, "redirect_page": ""}
+    data["redirect_link"] = "https://t.example/"
+    assert admin_client.post(edit, data).status_code == 302
+    assert revalidate(client, REDIRECTS, tag) == 200
+
+    tag = etag(client, REDIRECTS)
+    add_redirect(admin_client, "/orari", link="https://t.example/o")  # every site
+    assert revalidate(client, REDIRECTS, tag) == 200
+
+    tag = etag(client, REDIRECTS)
+    delete = reverse("wagtailredirects:delete", args=[redirect.pk])
+    assert admin_client.post(delete).status_code == 302
+    response = fetch(client, REDIRECTS, if_none_match=tag)
+    assert response.status_code == 200
+    assert [item["old_path"] for item in response.json()["items"]] == ["/orari"]
 
 
 def test_deleting_a_page_changes_the_validator(place, client):

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction
 
 from cms.changes import feed as feed_module
@@ -471,6 +472,13 @@ def test_content_changed_is_sent_once_per_territory_per_transaction(
         assert received == []
         publish(PlacePageFactory(parent=other_territory.sections["places"]))
         assert received == [(Change, other_territory.site.pk)]
+
+        # An editor's redirect: its territory is rebuilt too.
+        received.clear()
+        Redirect.objects.create(
+            site=territory.site, old_path="/orari", redirect_link="https://t.example/"
+        )
+        assert received == [(Change, territory.site.pk)]
     finally:
         content_changed.disconnect(receiver)
 
@@ -493,3 +501,51 @@ def test_a_reset_among_young_changes_gives_a_cursor_that_works_next_time(
     following = get_feed(client, cursor)
     assert following["reset"] is False
     assert len(following["items"]) == 1  # re-delivered until it settles
+
+
+def redirect_changes():
+    return set(
+        Change.objects.filter(scope=Scope.REDIRECTS).values_list("site_id", flat=True)
+    )
+
+
+def test_an_editors_redirect_changes_its_territory_without_a_reset(
+    territory, other_territory, client
+):
+    lecce, grecia = territory.site.pk, other_territory.site.pk
+    since = cursor_now(client)
+    redirect = Redirect.objects.create(
+        site_id=lecce, old_path="/orari", redirect_link="https://t.example/"
+    )
+    assert redirect_changes() == {lecce}
+    settle_everything()
+    body = get_feed(client, since)
+    assert (body["reset"], body["items"], body["tombstones"]) == (False, [], [])
+    assert body["cursor"] != since
+
+    Change.objects.all().delete()
+    redirect.site_id = grecia
+    redirect.save()  # the territory it leaves changes too
+    assert redirect_changes() == {lecce, grecia}
+
+    Change.objects.all().delete()
+    redirect.delete()
+    assert redirect_changes() == {grecia}
+
+    Change.objects.all().delete()
+    Redirect.objects.create(old_path="/orari", redirect_link="https://t.example/")
+    assert redirect_changes() == {lecce, grecia}  # every territory, no other Site
+
+
+def test_a_page_or_site_deleted_takes_its_redirects_along(territory, other_territory):
+    place = PlacePageFactory(parent=territory.sections["places"])
+    Redirect.objects.create(old_path="/a", redirect_page=place)
+    Redirect.objects.create(
+        site=other_territory.site, old_path="/b", redirect_link="https://t.example/"
+    )
+    Page.objects.get(pk=place.pk).delete()
+    other_territory.site.delete()
+
+    assert not Redirect.objects.exists()
+    # No change was recorded for the Site being deleted: that would break it.
+    connection.check_constraints()

@@ -4,12 +4,18 @@ import re
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, PageViewRestriction
 
+from cms.territories.setup import get_locale
 from publisher import build as build_module
 from publisher.build import BuildOptions, build
 from publisher.errors import TooManyDropped
 from tests.cms.factories import EventPageFactory, ImageFactory, PlacePageFactory
+from tests.cms.test_redirects import add_redirect
 from tests.conftest import publish_home_and_sections_in
+from tests.publisher.test_netlify_config import netlify_config
 
 # The CMS refuses markup in plain text (tests/hostile.py tries the rest); what
 # it accepts must still come out escaped.
@@ -219,3 +225,94 @@ def test_an_incremental_build_follows_the_change_feed(
     assert [
         f for f in files if (site / f).read_bytes() != (expected / f).read_bytes()
     ] == []
+
+
+def redirect_rules(site: Path) -> list[str]:
+    """The lines of `_redirects` before the language rules: old paths."""
+    rules = (site / "_redirects").read_text("utf-8").splitlines()
+    return rules[: rules.index("/  /it/  302!  Language=it")]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_editors_redirects_reach_every_territorys_redirects(
+    content, territory, other_territory, live_server, tmp_path, admin_client
+):
+    """Made in Settings → Redirects as an editor does, read by a real build, as
+    Netlify's own parser reads them."""
+    duomo, santa_croce = content
+    cathedral = duomo.get_translation(get_locale("en"))
+    lecce = territory.site
+    draft = PlacePageFactory(parent=territory.sections["places"], slug="bozza")
+    draft.unpublish()
+    private = PlacePageFactory(parent=territory.sections["places"], slug="privato")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+
+    add_redirect(admin_client, "/it/luoghi/duomo-vecchio/", site=lecce, page=duomo)
+    add_redirect(admin_client, "/en/old-cathedral", site=lecce, page=duomo, temp=True)
+    add_redirect(admin_client, "/museo.html", site=lecce, page=cathedral)
+    add_redirect(admin_client, "/biglietti", link="https://t.example/b", temp=True)
+    add_redirect(admin_client, "/bozza", site=lecce, page=draft)
+    add_redirect(admin_client, "/privato", site=lecce, page=private)
+    add_redirect(admin_client, "/it/luoghi/santa-croce", page=santa_croce)
+    Redirect.objects.create(old_path="/script", redirect_link="javascript:alert(1)")
+
+    [lecce_report, grecia_report] = run(live_server, tmp_path, allow_local_links=True)
+
+    dist = tmp_path / "dist"
+    assert redirect_rules(dist / "lecce") == [
+        "/biglietti https://t.example/b 302",
+        # The translation's slug changed from the Italian one (content()).
+        "/en/luoghi/duomo/ /en/luoghi/cathedral/ 301",
+        "/en/old-cathedral /en/luoghi/cathedral/ 302",
+        "/it/luoghi/duomo-vecchio /it/luoghi/duomo/ 301",
+        "/museo.html /en/luoghi/cathedral/ 301",
+    ]
+    assert redirect_rules(dist / "grecia-salentina") == [
+        "/biglietti https://t.example/b 302"
+    ]
+    assert not lecce_report.problems and not grecia_report.problems
+    for site in (dist / "lecce", dist / "grecia-salentina"):
+        parsed = netlify_config(site)["redirects"]
+        assert parsed["errors"] == []
+        assert parsed["rules"][0]["from"] == "/biglietti"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_redirect_and_a_move_reach_the_next_build_once(
+    content, territory, live_server, tmp_path, admin_client, settings
+):
+    """The change feed sends no page for an editor's redirect: the build sees
+    it in the redirects endpoint (no stale 304). A move gives one line per
+    language, not one more from Wagtail's Redirects."""
+    settings.VETRINA_CHANGES_SETTLE_SECONDS = 0
+    site = tmp_path / "dist" / "lecce"
+    run(live_server, tmp_path)
+    translated = "/en/luoghi/duomo/ /en/luoghi/cathedral/ 301"  # see content()
+    assert redirect_rules(site) == [translated]
+
+    redirect = add_redirect(
+        admin_client, "/orari", site=territory.site, link="https://t.example/o"
+    )
+    [report] = run(live_server, tmp_path)
+    assert (report.mode, report.fetched) == ("incremental", "change feed")
+    assert redirect_rules(site) == [translated, "/orari https://t.example/o 301"]
+
+    admin_client.post(reverse("wagtailredirects:delete", args=[redirect.pk]))
+    run(live_server, tmp_path)
+    assert redirect_rules(site) == [translated]
+
+    duomo, _ = content
+    for page, slug in (
+        (duomo, "cattedrale"),
+        (duomo.get_translation(get_locale("en")), "dome"),
+    ):
+        page = Page.objects.get(pk=page.pk).specific
+        page.slug = slug
+        page.save_revision().publish()
+    run(live_server, tmp_path)
+    assert not Redirect.objects.exists()
+    assert redirect_rules(site) == [
+        "/en/luoghi/cathedral/ /en/luoghi/dome/ 301",
+        "/en/luoghi/duomo/ /en/luoghi/dome/ 301",
+        "/it/luoghi/duomo/ /it/luoghi/cattedrale/ 301",
+    ]

@@ -126,6 +126,12 @@ def demo_pages() -> list[dict]:
     return pages
 
 
+def moved(old_path, page, locale="it"):
+    """A redirects item for a page that moved (docs/api.md, "Redirects")."""
+    return {"old_path": old_path, "locale": locale, "status": 301, "page": page,
+            "url": None, "source": "move"}  # fmt: skip
+
+
 class FakeCms:
     """The content API of one territory, with a change log behind the feed."""
 
@@ -331,9 +337,9 @@ def test_incremental_build_gives_the_bytes_of_a_full_build(
     # A slug change leaves the old URL as a redirect to the new one.
     edit(cms, 6, path="/luoghi/basilica-santa-croce/")
     cms.redirects = [
-        {"old_path": "/luoghi/santa-croce/", "locale": "it", "page": 6},
-        {"old_path": "/luoghi/perso/", "locale": "it", "page": 999},  # unpublished
-        {"old_path": "/luoghi/duomo/", "locale": "it", "page": 5},  # to itself
+        moved("/it/luoghi/santa-croce/", 6),
+        moved("/it/luoghi/perso/", 999),  # unpublished
+        moved("/it/luoghi/duomo/", 5),  # to itself
     ]
     report = run(cms, built)
 
@@ -576,7 +582,7 @@ def test_an_empty_change_feed_costs_no_render_and_no_snapshot_load(
     monkeypatch.undo()
 
     # Not when the CMS moved a page (a redirect) without a page changing.
-    cms.redirects = [{"old_path": "/luoghi/vecchio/", "locale": "it", "page": 5}]
+    cms.redirects = [moved("/it/luoghi/vecchio/", 5)]
     report = run(cms, built)
     assert report.lines[-1].startswith("lecce: incremental after a change feed")
     assert (

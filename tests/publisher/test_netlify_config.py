@@ -15,6 +15,7 @@ from publisher import deploy
 from publisher.netlify import HASHED_FOLDERS
 from tests.conftest import require
 from tests.publisher.test_channel_opendata import pages
+from tests.publisher.test_redirects import BAD, row
 from tests.snapshots import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,9 +28,23 @@ SECURITY = ("content-security-policy", "strict-transport-security",
 LANGUAGES = ("it", "en", "ar")
 
 
+# Redirects of every kind (see test_redirects.py), the bad ones among them.
+REDIRECTS = [
+    row("/it/luoghi/duomo-vecchio/", "it", page=5),
+    row("/en/old-cathedral", "en", page=5, status=302),
+    row("/museo.html", "it", page=5),
+    row("/it/caffè-storico", "it", page=6),
+    row("/biglietti", url="https://t.example/le?a=1&b=2#orari"),
+    row("/en/tickets", "en", url="https://t.example/città", status=302),
+    *(bad for bad, _ in BAD),
+]
+GOOD_REDIRECTS = 6
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    return build_site(tmp_path_factory.mktemp("netlify-config"), pages())
+    root = tmp_path_factory.mktemp("netlify-config")
+    return build_site(root, pages(), redirects=REDIRECTS)
 
 
 def urls(site: Path) -> list[str]:
@@ -44,20 +59,25 @@ def urls(site: Path) -> list[str]:
     return found
 
 
-@pytest.fixture(scope="module")
-def netlify(site) -> dict:
+def netlify_config(site: Path, paths: list[str] | None = None) -> dict:
+    """What Netlify's parsers make of a built site (see netlify_config.mjs)."""
     node = shutil.which("node")
     require(node is not None, "Node.js is not installed")
     missing = [name for name in PARSERS if not (ROOT / "node_modules" / name).is_dir()]
     require(not missing, f"{', '.join(missing)} not installed: run npm ci")
     result = subprocess.run(
-        [node, SCRIPT, site, NETLIFY_TOML, *urls(site)],
+        [node, SCRIPT, site, NETLIFY_TOML, *(paths or [])],
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def netlify(site) -> dict:
+    return netlify_config(site, urls(site))
 
 
 def served(netlify: dict, url: str) -> dict[str, str]:
@@ -153,7 +173,20 @@ def test_redirects_are_all_valid_rules(site, netlify):
     assert len(redirects["rules"]) == len(lines)
     for rule in redirects["rules"]:
         assert rule["status"] in (301, 302, 404), rule
-        assert rule["to"].startswith("/") and not rule["proxy"], rule
+        assert rule["to"].startswith(("/", "https://")) and not rule["proxy"], rule
+    # Each good redirect is one rule, read as written; the bad ones none.
+    old = redirects["rules"][:GOOD_REDIRECTS]
+    for rule in old:
+        assert not rule["query"] and not rule["conditions"], rule
+        assert "*" not in rule["from"] and "/:" not in rule["from"], rule
+    assert sorted(rule["from"] for rule in old) == sorted(
+        r["old_path"] for r in REDIRECTS[:GOOD_REDIRECTS]
+    )
+    assert {(rule["status"], rule["force"]) for rule in old} == {
+        (301, False),
+        (302, False),
+    }
+    assert redirects["rules"][GOOD_REDIRECTS]["conditions"] == {"Language": ["it"]}
     by_language = {
         rule["conditions"]["Language"][0]: rule["to"]
         for rule in redirects["rules"]
