@@ -19,7 +19,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = (
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
-MEDIA_ROOT = Path(os.environ.get("VETRINA_TEST_MEDIA", "/tmp/vetrina-test-media"))  # noqa: S108
+# One folder per pytest-xdist worker: tests that count or clean files there
+# must not see another worker's.
+MEDIA_ROOT = Path(
+    os.environ.get("VETRINA_TEST_MEDIA", "/tmp/vetrina-test-media")  # noqa: S108
+) / os.environ.get("PYTEST_XDIST_WORKER", "")
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STATIC_ROOT = MEDIA_ROOT.parent / "vetrina-test-static"
