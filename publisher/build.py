@@ -33,10 +33,12 @@ from .media import download, rendition_urls
 from .output import commit_changes, discard, keep_unchanged, staging_dir, swap_in
 from .redirects import RedirectProblem
 from .redirects import read as read_redirects
-from .render import RenderContext, output_file, site_outputs, theme_assets
+from .render import output_file, theme_assets
+from .render_context import RenderContext
 from .render_jobs import MODEL, run_jobs, write_job
 from .settings import SiteSettings, load
 from .site_files import place_hashed, write_site_files
+from .site_outputs import site_outputs
 from .sitemodel import SiteModel
 from .snapshot import Snapshot, choose_territories, fetch_snapshot
 from .validate import Problem, local_links

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .render import RenderContext
+    from .render_context import RenderContext
 
 DIGEST_SIZE = hashlib.sha256().digest_size
 DAY = 24 * 60 * 60

@@ -32,7 +32,7 @@ from .sitemodel import Entry
 from .vocabulary import AUDIENCE_SECTIONS, AUDIENCES, PLACE_KINDS
 
 if TYPE_CHECKING:
-    from .render import RenderContext
+    from .render_context import RenderContext
 
 
 def N_(message: str) -> str:
@@ -396,7 +396,7 @@ class Helpers:
     def language_name(self, code: str) -> str:
         return Locale.parse(code).get_display_name(code).capitalize()
 
-    # Link previews and search engines (see structured_data.py)
+    # Link previews and search engines (see publisher/structured_data/)
     def social_tags(self, title: str = "") -> list[tuple[str, str, str]]:
         return structured_data.social_tags(self, title)
 

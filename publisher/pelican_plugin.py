@@ -18,8 +18,10 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from .render import RenderContext, output_file, site_outputs
+from .render import output_file
+from .render_context import RenderContext
 from .settings import SiteSettings
+from .site_outputs import site_outputs
 from .sitemodel import SiteModel
 
 WRITTEN = ".written.json"

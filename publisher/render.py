@@ -2,77 +2,26 @@
 
 The static build calls it for every page, and the CMS preview calls it for the
 page being edited, so editors see exactly what visitors will get. Autoescape is
-on: only rich text, already sanitised, is marked safe.
+on: only rich text, already sanitised, is marked safe. The channels render
+their HTML with it too (publisher/site_outputs.py lists every output).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown
-from jinja2 import (
-    Environment,
-    FileSystemBytecodeCache,
-    FileSystemLoader,
-    StrictUndefined,
-    Template,
-)
 from markupsafe import Markup
 
-from .channels import channel_outputs
-from .errors import UrlCollision
 from .helpers import Helpers
-from .i18n import translations
+from .render_context import RenderContext  # also for render_page()'s callers
 from .richtext import sanitise
-from .settings import SiteSettings, load
-from .sitemodel import AUDIENCES_PATH, Entry, SiteModel
+from .settings import load
+from .sitemodel import AUDIENCES_PATH, Entry
 
 RTL = {"ar", "fa", "he", "ur"}
 DEFAULT_BRAND_COLOUR = "#8a3b12"
-
-
-@dataclass
-class RenderContext:
-    """Everything a page needs besides itself: the site, its language, its media."""
-
-    model: SiteModel
-    lang: str
-    media: dict[str, str] = field(default_factory=dict)
-    static: dict[str, str] = field(default_factory=dict)
-    build_date: str = ""
-    # The theme, its template overrides and the hand-written pages.
-    site: SiteSettings = field(default_factory=load)
-    # Share images and QR codes already made (publisher/derived.py); None: make all.
-    cache_dir: Path | None = None
-
-    def template(self, name: str) -> Template:
-        return environment(self.lang, self.site.templates).get_template(name)
-
-
-@functools.cache
-def environment(lang: str, templates: tuple[Path, ...] | None = None) -> Environment:
-    """The theme's templates in one language; `templates`: the folders to
-    look in, first match wins (default: the default settings' theme).
-
-    Every render process compiles the templates it uses; the bytecode cache
-    (in the system's temporary folder, keyed by each template's source) makes
-    that a load after the first time, which one small edit's build notices.
-    """
-    env = Environment(
-        loader=FileSystemLoader(templates or load().templates),
-        bytecode_cache=FileSystemBytecodeCache(),
-        autoescape=True,
-        undefined=StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.install_gettext_translations(translations(lang), newstyle=True)
-    return env
 
 
 @functools.cache
@@ -159,40 +108,6 @@ def render_markdown(source: Path, ctx: RenderContext) -> str:
         "page", ctx, title=title.lstrip("# ").strip(), path=f"/{source.stem}/",
         html=Markup(html),  # noqa: S704 sanitised above
     )  # fmt: skip
-
-
-def site_outputs(ctx: RenderContext) -> dict[str, Callable[[], str | bytes]]:
-    """Every output of one language by URL, each rendered when called.
-
-    The CMS's pages, the hand-written ones, the audiences, the 404 and the
-    channels' files (publisher/channels/), in the order they are written; a URL
-    taken twice is refused.
-    """
-    model, lang = ctx.model, ctx.lang
-    pages_dir = ctx.site.pages / lang
-    found: dict[str, Callable[[], str]] = {}
-
-    def add(url: str, render: Callable[[], str]) -> None:
-        if url in found:  # a Markdown page or a page of the build's own
-            raise UrlCollision(
-                f"two pages would be published at {url}: rename the file in "
-                f"{pages_dir} or change the CMS page's slug"
-            )
-        found[url] = render
-
-    for entry in model.entries[lang]:
-        add(entry.url, functools.partial(render_page, entry, ctx))
-    for source in sorted(pages_dir.glob("*.md")):
-        add(f"/{lang}/{source.stem}/", functools.partial(render_markdown, source, ctx))
-    for audience in model.audiences(lang):
-        add(
-            f"/{lang}{AUDIENCES_PATH}{audience}/",
-            functools.partial(render_audience, audience, ctx),
-        )
-    add(f"/{lang}/404.html", functools.partial(render_document, "404", ctx))
-    for url, render in channel_outputs(ctx).items():
-        add(url, render)
-    return found
 
 
 def output_file(url: str) -> str:

@@ -4,7 +4,7 @@ open data, images…), per territory and language.
 Each channel is a module of this package (found by name: no list to edit) with
 a function
 `outputs(ctx: RenderContext) -> dict[str, Callable[[], str | bytes]]`: the URLs
-it writes, each rendered when called, like `render.site_outputs()` does for
+it writes, each rendered when called, like `site_outputs()` does for
 pages. A URL whose last segment has a dot is a file (`/it/feed.atom`); others
 are folders with an index.html. Channels read the site only through the
 SiteModel's accessors (`of_kind`, `page`, `url_for`…), so the incremental build
@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..render import RenderContext
+    from ..render_context import RenderContext
 
 Render = Callable[[], "str | bytes"]
 

@@ -20,12 +20,12 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
-from ..helpers import translations
+from ..i18n import translations
 from ..occurrences import Rule, local, next_start
 from ..sitemodel import Entry
 
 if TYPE_CHECKING:
-    from ..render import RenderContext
+    from ..render_context import RenderContext
 
 PRODID = "-//Vetrina//Calendars//EN"
 TZID = "Europe/Rome"

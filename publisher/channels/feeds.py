@@ -21,12 +21,13 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from ..helpers import Helpers, translations
+from ..helpers import Helpers
+from ..i18n import translations
 from ..occurrences import ROME, local, next_start
 from ..sitemodel import Entry
 
 if TYPE_CHECKING:
-    from ..render import RenderContext
+    from ..render_context import RenderContext
     from . import Render
 
 ATOM = "http://www.w3.org/2005/Atom"

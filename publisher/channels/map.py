@@ -15,14 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import resources
-from ..helpers import Helpers, translations
+from ..helpers import Helpers
+from ..i18n import translations
 from ..render import render_document
 from ..site_files import hashed_name
 from ..sitemodel import Entry
 from .opendata import located_stops, position, track_url
 
 if TYPE_CHECKING:
-    from ..render import RenderContext
+    from ..render_context import RenderContext
 
 MAP_PATH = "/map/"
 VENDOR = "vendor/leaflet/"

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from babel.lists import format_list
 from markupsafe import Markup
 
-from ..helpers import translations
+from ..i18n import translations
 from ..occurrences import length, local, starts
 from ..render import DEFAULT_BRAND_COLOUR, RTL
 from ..richtext import markdown_to_html
@@ -30,7 +30,7 @@ from ..sitemodel import Entry
 from .feeds import base_url, clean, helpers, image, today
 
 if TYPE_CHECKING:
-    from ..render import RenderContext
+    from ..render_context import RenderContext
     from . import Render
 
 DAYS = 30

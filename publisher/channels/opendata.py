@@ -14,10 +14,10 @@ import json
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from ..helpers import translations
+from ..i18n import translations
 
 if TYPE_CHECKING:
-    from ..render import RenderContext
+    from ..render_context import RenderContext
     from ..sitemodel import Entry, SiteModel
 
 DATA_PATH = "/data/"

@@ -20,8 +20,10 @@ from datetime import timedelta
 import segno
 
 from .. import derived
-from ..helpers import Helpers, translations
-from ..render import RenderContext, render_document
+from ..helpers import Helpers
+from ..i18n import translations
+from ..render import render_document
+from ..render_context import RenderContext
 from ..sitemodel import Entry
 from .shorturls import href, own_entries, short_url
 

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 
 from babel import Locale
 
+from ..render import render_document
 from ..vocabulary import AUDIENCES
 
 if TYPE_CHECKING:
-    from ..render import RenderContext
+    from ..render_context import RenderContext
     from . import Render
 
 KINDS = ("place", "story", "event", "itinerary", "business", "offer")
@@ -35,8 +36,6 @@ def plural_samples(lang: str) -> list[tuple[str, int]]:
 
 
 def render_search(ctx: RenderContext) -> str:
-    from ..render import render_document
-
     model, lang = ctx.model, ctx.lang
     listed = {kind: model.of_kind(lang, kind) for kind in KINDS}
     present = {a for entries in listed.values() for e in entries

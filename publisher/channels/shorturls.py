@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 from urllib.parse import quote
 
-from ..render import RTL, RenderContext
+from ..render import RTL
+from ..render_context import RenderContext
 from ..sitemodel import Entry, SiteModel
 
 KINDS = ("place", "event", "itinerary", "offer")

@@ -2,7 +2,7 @@
 so a link to it shows more than a grey box where it is shared.
 
 The card is the territory's brand colour with the page's title in large type
-and the territory's name, at `<page URL>share.png` (see structured_data.py for
+and the territory's name, at `<page URL>share.png` (see publisher/structured_data/ for
 the tags that point to it). Same snapshot, same bytes: the PNG carries no date
 or other metadata, and a card is drawn again only when what decides its bytes
 changed (derived.py).
@@ -23,7 +23,7 @@ from .. import derived
 from ..structured_data import SHARE_IMAGE, SHARE_SIZE, needs_share_image
 
 if TYPE_CHECKING:
-    from ..render import RenderContext
+    from ..render_context import RenderContext
     from ..sitemodel import Entry
     from . import Render
 

@@ -5,7 +5,8 @@ from html.parser import HTMLParser
 import pytest
 
 from publisher.channels import newsletter
-from publisher.render import RenderContext, site_outputs
+from publisher.render import RenderContext
+from publisher.site_outputs import site_outputs
 from publisher.sitemodel import SiteModel
 from publisher.snapshot import Snapshot
 from tests.publisher.test_theme import HOSTILE, TERRITORY, event, item, story

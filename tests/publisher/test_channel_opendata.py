@@ -9,7 +9,8 @@ import pytest
 from publisher import resources
 from publisher.build import BuildOptions, publish_territory
 from publisher.channels.opendata import outputs as opendata_outputs
-from publisher.render import RenderContext, render_page, site_outputs
+from publisher.render import RenderContext, render_page
+from publisher.site_outputs import site_outputs
 from publisher.sitemodel import SiteModel
 from publisher.snapshot import Snapshot
 from tests.linkcheck import broken_links

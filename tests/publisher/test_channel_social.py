@@ -9,7 +9,8 @@ import pytest
 from PIL import Image
 
 from publisher.channels import social
-from publisher.render import RenderContext, site_outputs
+from publisher.render import RenderContext
+from publisher.site_outputs import site_outputs
 from publisher.sitemodel import SiteModel
 from publisher.snapshot import Snapshot
 from tests.publisher.test_structured_data import BASE, HERO, site_pages

@@ -13,7 +13,8 @@ from publisher import derived
 from publisher.build import prune_derived
 from publisher.channels import print as print_channel
 from publisher.channels import social
-from publisher.render import RenderContext, output_file, site_outputs
+from publisher.render import RenderContext, output_file
+from publisher.site_outputs import site_outputs
 from publisher.sitemodel import SiteModel
 from publisher.snapshot import Snapshot
 from tests.publisher.test_channel_print import BUILD_DATE, pages

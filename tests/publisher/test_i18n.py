@@ -9,7 +9,8 @@ from markupsafe import Markup
 
 from publisher import resources, settings
 from publisher.i18n import translations
-from publisher.render import RenderContext, environment, render_document
+from publisher.render import RenderContext, render_document
+from publisher.render_context import environment
 from publisher.sitemodel import SiteModel
 from publisher.snapshot import Snapshot
 

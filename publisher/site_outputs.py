@@ -1,0 +1,53 @@
+"""Every output of one language by URL: the pages and the channels' files.
+
+It sits above both: the channels (publisher/channels/) render with
+publisher.render like the pages do, and are found here by name.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .channels import channel_outputs
+from .errors import UrlCollision
+from .render import render_audience, render_document, render_markdown, render_page
+from .sitemodel import AUDIENCES_PATH
+
+if TYPE_CHECKING:
+    from .render_context import RenderContext
+
+
+def site_outputs(ctx: RenderContext) -> dict[str, Callable[[], str | bytes]]:
+    """Every output of one language by URL, each rendered when called.
+
+    The CMS's pages, the hand-written ones, the audiences, the 404 and the
+    channels' files (publisher/channels/), in the order they are written; a URL
+    taken twice is refused.
+    """
+    model, lang = ctx.model, ctx.lang
+    pages_dir = ctx.site.pages / lang
+    found: dict[str, Callable[[], str]] = {}
+
+    def add(url: str, render: Callable[[], str]) -> None:
+        if url in found:  # a Markdown page or a page of the build's own
+            raise UrlCollision(
+                f"two pages would be published at {url}: rename the file in "
+                f"{pages_dir} or change the CMS page's slug"
+            )
+        found[url] = render
+
+    for entry in model.entries[lang]:
+        add(entry.url, functools.partial(render_page, entry, ctx))
+    for source in sorted(pages_dir.glob("*.md")):
+        add(f"/{lang}/{source.stem}/", functools.partial(render_markdown, source, ctx))
+    for audience in model.audiences(lang):
+        add(
+            f"/{lang}{AUDIENCES_PATH}{audience}/",
+            functools.partial(render_audience, audience, ctx),
+        )
+    add(f"/{lang}/404.html", functools.partial(render_document, "404", ctx))
+    for url, render in channel_outputs(ctx).items():
+        add(url, render)
+    return found

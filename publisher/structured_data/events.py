@@ -1,0 +1,91 @@
+"""Events in schema.org: when, where (a venue, a place named in words, or
+online), their status, their price, and a repeating event's schedule."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..occurrences import local
+from .facts import PageFacts, thing
+from .places import WEEKDAYS, place_ref
+
+if TYPE_CHECKING:
+    from ..helpers import Helpers
+
+EVENT_STATUS = {
+    "cancelled": "EventCancelled",
+    "postponed": "EventPostponed",
+    "moved-online": "EventMovedOnline",
+}
+
+
+def _moment(value: str, all_day: bool) -> str:
+    moment = local(value)
+    return moment.date().isoformat() if all_day else moment.isoformat()
+
+
+def event(facts: PageFacts) -> dict:
+    page, t = facts.page, facts.t
+    data = thing(facts, "Event")
+    all_day = bool(page.get("all_day"))
+    data["startDate"] = _moment(page["start"], all_day)
+    if page.get("end"):
+        data["endDate"] = _moment(page["end"], all_day)
+    status = page.get("status") or "scheduled"
+    data["eventStatus"] = (
+        f"https://schema.org/{EVENT_STATUS.get(status, 'EventScheduled')}"
+    )
+    online = status == "moved-online"
+    mode = "Online" if online else "Offline"
+    data["eventAttendanceMode"] = f"https://schema.org/{mode}EventAttendanceMode"
+    venue = t.page(page.get("venue"))
+    if online:
+        link = page.get("booking_url") or facts.absolute(facts.entry.url)
+        where = {"@type": "VirtualLocation", "url": link}
+    elif venue is not None and t.url(page["venue"]):
+        where = place_ref(facts, venue, t.url(page["venue"]))
+    else:
+        where = {"@type": "Place", "name": page.get("location") or ""}
+    data["location"] = where
+    if schedule := _schedule(t, page):
+        data["eventSchedule"] = schedule
+    offer: dict = {"@type": "Offer"}
+    if page.get("is_free"):
+        offer |= {"price": "0", "priceCurrency": "EUR"}
+    elif page.get("price") not in (None, ""):
+        offer |= {"price": str(page["price"]), "priceCurrency": "EUR"}
+    if page.get("booking_url"):
+        offer["url"] = page["booking_url"]
+    if len(offer) > 1:
+        offer.setdefault("url", facts.absolute(facts.entry.url))
+        data["offers"] = offer
+        if page.get("is_free"):
+            data["isAccessibleForFree"] = True
+    return data
+
+
+def _schedule(t: Helpers, page: dict) -> dict | None:
+    """A repeating event's rule, as the page words it."""
+    frequency, every = page.get("frequency"), page.get("interval") or 1
+    if frequency not in ("weekly", "monthly"):
+        return None
+    start = local(page["start"])
+    data = {
+        "@type": "Schedule",
+        "repeatFrequency": f"P{every}{'W' if frequency == 'weekly' else 'M'}",
+        "startDate": start.date().isoformat(),
+        "scheduleTimezone": "Europe/Rome",
+    }
+    if frequency == "weekly":
+        data["byDay"] = f"https://schema.org/{WEEKDAYS[start.weekday()]}"
+    if not page.get("all_day"):
+        data["startTime"] = start.strftime("%H:%M")
+        if page.get("end"):
+            data["endTime"] = local(page["end"]).strftime("%H:%M")
+    if page.get("repeat_until"):
+        data["endDate"] = page["repeat_until"]
+    elif page.get("repeat_count"):
+        data["repeatCount"] = page["repeat_count"]
+    if skipped := t.skipped(page):  # from the build date on, as on the page
+        data["exceptDate"] = skipped
+    return data
