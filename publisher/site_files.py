@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from . import netlify, redirects
 from .channels import shorturls
 from .render import RTL
 from .sitemodel import SiteModel
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"  # hreflang alternates
 
 
 def hashed_name(name: str, data: bytes) -> str:
@@ -86,7 +90,7 @@ def write_site_files(staging: Path, model: SiteModel) -> None:
     (staging / "robots.txt").write_text(
         f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n"
     )
-    (staging / "sitemap.xml").write_text(_sitemap(model), "utf-8")
+    (staging / "sitemap.xml").write_bytes(sitemap(model))
     links = "\n".join(
         f'<li><a href="/{code}/" hreflang="{code}" lang="{code}" '
         f'dir="{"rtl" if code in RTL else "ltr"}">{_escape(lang["name"])}</a></li>'
@@ -108,20 +112,22 @@ def _escape(text: str) -> str:
     return str(escape(text))
 
 
-def _sitemap(model: SiteModel) -> str:
+def sitemap(model: SiteModel) -> bytes:
+    """Every CMS page of every language, each with its translations as hreflang
+    alternates; ElementTree escapes what a URL carries (`&`, `<`, quotes)."""
     base = model.snapshot.territory.get("base_url", "")
-    rows = []
+    # The namespaces declared as attributes, as the Atom feed does: ElementTree's
+    # default_namespace refuses the unprefixed attributes xhtml:link carries.
+    urlset = ET.Element("urlset", {"xmlns": SITEMAP_NS, "xmlns:xhtml": XHTML_NS})
     for lang in model.snapshot.languages:
         for entry in model.entries[lang]:
-            alternates = "".join(
-                f'<xhtml:link rel="alternate" hreflang="{code}" href="{base}{url}"/>'
-                for code, url in model.alternates(entry)
-            )
-            rows.append(f"<url><loc>{base}{entry.url}</loc>{alternates}</url>")
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
-        + "\n".join(rows)
-        + "\n</urlset>\n"
-    )
+            url = ET.SubElement(urlset, "url")
+            ET.SubElement(url, "loc").text = f"{base}{entry.url}"
+            for code, path in model.alternates(entry):
+                ET.SubElement(
+                    url,
+                    "xhtml:link",
+                    {"rel": "alternate", "hreflang": code, "href": f"{base}{path}"},
+                )
+    ET.indent(urlset)
+    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
