@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Every core, one module per worker, flushing tests last (tests/conftest.py).
+PARALLEL := -n auto --dist loadgroup --no-loadscope-reorder
 
 .PHONY: install demo test test-quick test-sqlite test-postgres lint format lock clean messages cms-messages bench
 
@@ -31,7 +33,7 @@ test: install lint
 	$(MAKE) --no-print-directory test-postgres
 
 test-sqlite: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL)
 
 test-postgres: install
 	@url=$$(.ci/postgres) ; status=$$? ; \
@@ -40,7 +42,7 @@ test-postgres: install
 		echo "PostgreSQL unavailable: PostgreSQL run SKIPPED"; exit 0; \
 	fi; \
 	echo "CMS tests on PostgreSQL ($$url)"; \
-	DATABASE_URL=$$url VETRINA_EXPECT_DB=postgresql $(BIN)/python -m pytest tests/cms
+	DATABASE_URL=$$url VETRINA_EXPECT_DB=postgresql $(BIN)/python -m pytest $(PARALLEL) tests/cms
 
 ## test-quick: the edit loop, SQLite only, stop at the first failure
 test-quick: install

@@ -79,20 +79,35 @@ def other_territory(db):
     )
 
 
+def flushes(item) -> bool:
+    """Whether the test empties the tables when it ends (a transactional one)."""
+    marker = item.get_closest_marker("django_db")
+    # live_server implies transactional_db, marker or not.
+    implied = {"live_server", "transactional_db"} & set(item.fixturenames)
+    return bool(marker and marker.kwargs.get("transaction")) or bool(implied)
+
+
+def pytest_itemcollected(item):
+    """Work units for pytest-xdist (`--dist loadgroup`): a module's tests go to
+    one worker, so its module-scoped data is made once; its flushing tests are
+    a unit of their own, queued after every other (see below), so no worker
+    runs a test on the tables a flush emptied."""
+    if item.get_closest_marker("xdist_group"):
+        return
+    module = item.nodeid.split("::")[0]
+    group = f"{module} (flushes)" if flushes(item) else module
+    item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """Run tests that flush the database last, as Django's own runner does.
 
     A transactional test empties the tables when it ends; tests that share
-    module-scoped data (the demo) must not run after one.
+    module-scoped data (the demo) must not run after one. Under xdist the
+    units keep this order (`--no-loadscope-reorder`): a worker given a flushing
+    unit is given no other kind after it.
     """
-
-    def flushes(item) -> bool:
-        marker = item.get_closest_marker("django_db")
-        # live_server implies transactional_db, marker or not.
-        implied = {"live_server", "transactional_db"} & set(item.fixturenames)
-        return bool(marker and marker.kwargs.get("transaction")) or bool(implied)
-
     # A flush without serialized rollback leaves the next transactional test
     # without content types, the root page and the root collection.
     careless = [

@@ -1,5 +1,10 @@
 """Visitors on the built static site, in real Chromium."""
 
+import pytest
+
+# One pytest-xdist worker builds the shared site (built_site) for them all.
+pytestmark = pytest.mark.xdist_group("built-site")
+
 
 def test_language_switcher_opens_the_same_page_in_english(page, site_url):
     page.goto(f"{site_url}/it/luoghi/duomo/")
