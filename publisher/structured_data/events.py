@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..occurrences import local
+from ..occurrences import Rule, local
 from .facts import PageFacts, thing
 from .places import WEEKDAYS, place_ref
 
@@ -65,27 +65,29 @@ def event(facts: PageFacts) -> dict:
 
 
 def _schedule(t: Helpers, page: dict) -> dict | None:
-    """A repeating event's rule, as the page words it."""
-    frequency, every = page.get("frequency"), page.get("interval") or 1
-    if frequency not in ("weekly", "monthly"):
+    """A repeating event's rule, as the page and the calendar word it."""
+    rule = Rule.of(page)
+    if not rule.repeats:
         return None
-    start = local(page["start"])
+    start = rule.first
+    unit = "W" if rule.frequency == "weekly" else "M"
     data = {
         "@type": "Schedule",
-        "repeatFrequency": f"P{every}{'W' if frequency == 'weekly' else 'M'}",
+        "repeatFrequency": f"P{rule.interval}{unit}",
         "startDate": start.date().isoformat(),
         "scheduleTimezone": "Europe/Rome",
     }
-    if frequency == "weekly":
+    if rule.frequency == "weekly":
         data["byDay"] = f"https://schema.org/{WEEKDAYS[start.weekday()]}"
-    if not page.get("all_day"):
+    if not rule.all_day:
         data["startTime"] = start.strftime("%H:%M")
         if page.get("end"):
             data["endTime"] = local(page["end"]).strftime("%H:%M")
-    if page.get("repeat_until"):
-        data["endDate"] = page["repeat_until"]
-    elif page.get("repeat_count"):
-        data["repeatCount"] = page["repeat_count"]
+    until, count = rule.ending()
+    if until:
+        data["endDate"] = until.isoformat()
+    elif count:
+        data["repeatCount"] = count
     if skipped := t.skipped(page):  # from the build date on, as on the page
         data["exceptDate"] = skipped
     return data

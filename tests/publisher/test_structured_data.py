@@ -188,6 +188,14 @@ def test_a_repeating_event_gives_its_rule(site):
     assert schedule["exceptDate"] == ["2026-12-06"]  # past ones left out
 
 
+def test_a_schedule_ends_where_the_calendar_does(site):
+    """Given both an end date and a count, the one ending first, as the .ics."""
+    site.by_id[8].update(frequency="weekly", repeat_until="2027-03-01", repeat_count=3)
+    schedule = json_ld(render(site, "/it/eventi/e8/"))["Event"]["eventSchedule"]
+    assert schedule["repeatCount"] == 3
+    assert "endDate" not in schedule
+
+
 def test_a_story_is_an_article_with_author_and_date(site):
     html = render(site, "/it/storie/barocco/")
     article = json_ld(html)["Article"]
