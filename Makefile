@@ -44,9 +44,10 @@ test-postgres: install
 	echo "CMS tests on PostgreSQL ($$url)"; \
 	DATABASE_URL=$$url VETRINA_EXPECT_DB=postgresql $(BIN)/python -m pytest $(PARALLEL) tests/cms
 
-## test-quick: the edit loop, SQLite only, stop at the first failure
+## test-quick: the edit loop: SQLite only, no browser, wheel or benchmark, stop at
+## the first failure
 test-quick: install
-	$(BIN)/python -m pytest -x -q --ff
+	$(BIN)/python -m pytest $(PARALLEL) -x -q --ff -m "not slow"
 
 ## bench: the benchmark of issue 8 on a generated corpus (SIZE=small|medium|large, ITEMS=N)
 bench: install

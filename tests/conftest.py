@@ -87,11 +87,17 @@ def flushes(item) -> bool:
     return bool(marker and marker.kwargs.get("transaction")) or bool(implied)
 
 
+SLOW = ("tests/browser/", "tests/ship/", "tests/bench/")
+
+
 def pytest_itemcollected(item):
-    """Work units for pytest-xdist (`--dist loadgroup`): a module's tests go to
-    one worker, so its module-scoped data is made once; its flushing tests are
-    a unit of their own, queued after every other (see below), so no worker
-    runs a test on the tables a flush emptied."""
+    """Marks slow tests, for `make test-quick` to leave out, and makes the work
+    units of pytest-xdist (`--dist loadgroup`): a module's tests go to one
+    worker, so its module-scoped data is made once; its flushing tests are a
+    unit of their own, queued after every other (see below), so no worker runs
+    a test on the tables a flush emptied."""
+    if item.nodeid.startswith(SLOW):
+        item.add_marker(pytest.mark.slow)
     if item.get_closest_marker("xdist_group"):
         return
     module = item.nodeid.split("::")[0]
