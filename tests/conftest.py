@@ -91,28 +91,21 @@ SLOW = ("tests/browser/", "tests/ship/", "tests/bench/")
 
 
 def pytest_itemcollected(item):
-    """Marks slow tests, for `make test-quick` to leave out, and makes the work
-    units of pytest-xdist (`--dist loadgroup`): a module's tests go to one
-    worker, so its module-scoped data is made once; its flushing tests are a
-    unit of their own, queued after every other (see below), so no worker runs
-    a test on the tables a flush emptied."""
+    """Slow tests are marked, for `make test-quick` to leave out."""
     if item.nodeid.startswith(SLOW):
         item.add_marker(pytest.mark.slow)
-    if item.get_closest_marker("xdist_group"):
-        return
-    module = item.nodeid.split("::")[0]
-    group = f"{module} (flushes)" if flushes(item) else module
-    item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Run tests that flush the database last, as Django's own runner does.
+    """Order the tests for one worker or several (`--dist loadscope`, which
+    gives each worker whole modules, in this order).
 
-    A transactional test empties the tables when it ends; tests that share
-    module-scoped data (the demo) must not run after one. Under xdist the
-    units keep this order (`--no-loadscope-reorder`): a worker given a flushing
-    unit is given no other kind after it.
+    The slow modules first, so that no long one is left for the end while the
+    other workers idle; within a module, the tests that flush the database
+    last, as Django's own runner does: they empty the tables when they end
+    (`pytest_runtest_teardown` below puts the migrated data back), and a
+    module's shared data (the demo) would go with them.
     """
     # A flush without serialized rollback leaves the next transactional test
     # without content types, the root page and the root collection.
@@ -129,4 +122,32 @@ def pytest_collection_modifyitems(items):
         raise pytest.UsageError(
             "transactional tests need serialized_rollback=True: " + ", ".join(careless)
         )
-    items.sort(key=flushes)
+    modules: dict[str, int] = {}
+    for item in items:
+        modules.setdefault(item.nodeid.split("::")[0], len(modules))
+    items.sort(
+        key=lambda item: (
+            not item.get_closest_marker("slow"),
+            modules[item.nodeid.split("::")[0]],
+            flushes(item),
+        )
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a test that flushed the tables, the migrated data comes back (the
+    content types, the root page, the default locale and collection…), so
+    whatever runs next on this worker finds the database as migrations left
+    it, whichever module it belongs to."""
+    result = yield
+    if flushes(item):
+        from django.db import connections
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            for connection in connections.all():
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if contents:
+                    connection.creation.deserialize_db_from_string(contents)
+    return result

@@ -9,9 +9,6 @@ from publisher.serve import SiteHandler
 from tests.browser.conftest import serving
 from tests.browser.test_quality import serious_violations
 
-# One pytest-xdist worker builds the shared site (built_site) for them all.
-pytestmark = pytest.mark.xdist_group("built-site")
-
 SEARCH = {"it": "Cerca nel sito", "en": "Search the site", "ar": "ابحث في الموقع"}
 PLACE = {"it": "Luogo", "en": "Place", "ar": "مكان"}
 FAMILIES = {"it": "Per le famiglie", "en": "For families", "ar": "للعائلات"}

@@ -12,9 +12,6 @@ import pytest
 from tests.conftest import require
 from tests.linkcheck import broken_links
 
-# One pytest-xdist worker builds the shared site (built_site) for them all.
-pytestmark = pytest.mark.xdist_group("built-site")
-
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -19,7 +19,8 @@ from cms.places.models import PlacePage
 from cms.stories.models import StoryPage
 from cms.territories.models import TerritoryHomePage
 
-pytestmark = pytest.mark.django_db
+# The demo app: dev and test settings only, never on the production database.
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 CONTENT_MODELS = (
     PlacePage,

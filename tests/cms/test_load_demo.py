@@ -22,6 +22,9 @@ from cms.offers.models import OfferPage
 from cms.reports.translation_coverage import TranslationState, translation_coverage
 from cms.territories.models import TerritorySettings
 
+# The demo app: dev and test settings only, never on the production database.
+pytestmark = pytest.mark.demo
+
 LANGUAGES = {"lecce": ["it", "en", "de"], "grecia-salentina": ["it", "en", "ar"]}
 ARABIC = re.compile("[\u0600-\u06ff]")
 

@@ -34,10 +34,6 @@ import pytest
 from tests.conftest import require
 from tests.publisher.test_build_live import content  # noqa: F401 (a fixture)
 
-# One work unit, last in the queue, for pytest-xdist: the install is made
-# once, and two of the tests flush the database (see tests/conftest.py).
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "cms.example.org"
 CACHE = ROOT / ".data" / "wheelhouse"
