@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.db.models import F, Q, QuerySet
 from rest_framework.response import Response
@@ -21,6 +20,7 @@ from wagtail.models import Site
 from cms.changes.models import OldPath
 from cms.core.pages import site_path
 from cms.territories.models import TerritorySettings
+from publisher.redirects import is_web_address, same_path
 
 from .changes import ListingOnly, check_parameters, find_territory, public_pages_view
 from .conditional import conditional, requested_territory
@@ -44,26 +44,6 @@ class Item:
 
 PublicPages = dict[int, tuple[str, str]]
 """Public page id → (its language, its path on the static site)."""
-
-
-def same_path(path: str) -> str:
-    """`path` as Netlify matches a rule: with or without a trailing slash."""
-    return path.rstrip("/") or "/"
-
-
-def is_web_address(url: str) -> bool:
-    """An http(s) address with a host, nothing a `_redirects` line could split
-    on (spaces, line breaks, invisible characters): never `javascript:`."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return (
-        parts.scheme in ("http", "https")
-        and bool(parts.hostname)
-        and url.isprintable()
-        and " " not in url
-    )
 
 
 def first_segment(path: str) -> str:
