@@ -165,11 +165,7 @@ def _next_start(rule: Rule, span: timedelta, today: date) -> datetime | None:
 
 def upcoming_skipped(event: dict, today: date) -> list[str]:
     """Skipped dates (ISO) still to come, in order."""
-    return sorted(
-        row["date"]
-        for row in event.get("exception_dates") or []
-        if row["date"] >= today.isoformat()
-    )
+    return [day.isoformat() for day in sorted(Rule.of(event).skipped) if day >= today]
 
 
 def _int(value: object) -> int:
