@@ -25,7 +25,7 @@ from babel.units import format_unit
 from markupsafe import Markup
 
 from . import occurrences, structured_data
-from .i18n import translations
+from .i18n import N_, translations
 from .occurrences import ROME, local
 from .richtext import expand, markdown_to_html
 from .sitemodel import Entry
@@ -33,11 +33,6 @@ from .vocabulary import AUDIENCE_SECTIONS, AUDIENCES, PLACE_KINDS
 
 if TYPE_CHECKING:
     from .render_context import RenderContext
-
-
-def N_(message: str) -> str:
-    """Mark a message for the catalogs; it is translated where it is used."""
-    return message
 
 
 EVERY_WEEKDAY = (

@@ -19,6 +19,12 @@ from babel.support import NullTranslations, Translations
 
 from . import resources
 
+
+def N_(message: str) -> str:
+    """Mark a message for the catalogs; it is translated where it is used."""
+    return message
+
+
 DOMAIN = "messages"
 
 

@@ -15,11 +15,7 @@ the CMS's codes; validate.py refuses an item with a code missing here, naming it
 
 from __future__ import annotations
 
-
-def N_(message: str) -> str:
-    """Mark a message for the catalogs; it is translated where it is used."""
-    return message
-
+from .i18n import N_
 
 AUDIENCES = {
     "families": N_("For families"),

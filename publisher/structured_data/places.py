@@ -4,13 +4,8 @@ it (an event's venue, an itinerary's stop)."""
 
 from __future__ import annotations
 
+from ..i18n import N_
 from .facts import PageFacts, thing
-
-
-def N_(message: str) -> str:
-    """Mark a message for the catalogs; it is translated where it is used."""
-    return message
-
 
 PLACE_TYPES = {
     "museum": "Museum",
