@@ -48,7 +48,7 @@ test-postgres: install
 ## test-quick: the edit loop: SQLite only, no browser, wheel or benchmark, stop at
 ## the first failure
 test-quick: install
-	$(BIN)/python -m pytest $(PARALLEL) -x -q --ff -m "not slow"
+	$(BIN)/python -m pytest $(PARALLEL) -x -q -m "not slow"
 
 ## bench: the benchmark of issue 8 on a generated corpus (SIZE=small|medium|large, ITEMS=N)
 bench: install

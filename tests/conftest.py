@@ -107,8 +107,8 @@ def pytest_collection_modifyitems(items):
     (`pytest_runtest_teardown` below puts the migrated data back), and a
     module's shared data (the demo) would go with them.
     """
-    # A flush without serialized rollback leaves the next transactional test
-    # without content types, the root page and the root collection.
+    # Serialized rollback gives a transactional test the migrated data (content
+    # types, the root page and collection) when it starts, whatever ran before.
     careless = [
         item.nodeid
         for item in items
