@@ -19,14 +19,13 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = (
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
+_MEDIA = Path(os.environ.get("VETRINA_TEST_MEDIA", "/tmp/vetrina-test-media"))  # noqa: S108
 # One folder per pytest-xdist worker: tests that count or clean files there
 # must not see another worker's.
-MEDIA_ROOT = Path(
-    os.environ.get("VETRINA_TEST_MEDIA", "/tmp/vetrina-test-media")  # noqa: S108
-) / os.environ.get("PYTEST_XDIST_WORKER", "")
+MEDIA_ROOT = _MEDIA / os.environ.get("PYTEST_XDIST_WORKER", "")
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-STATIC_ROOT = MEDIA_ROOT.parent / "vetrina-test-static"
+STATIC_ROOT = _MEDIA.parent / "vetrina-test-static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # A public address, as in production: the sites the tests build link to it.
 WAGTAILADMIN_BASE_URL = "https://cms.vetrina.test"
