@@ -18,6 +18,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from wagtail.models import Page, ReferenceIndex, Site
 
 from cms.core.pages import site_path
+from cms.territories.models import TerritorySettings
 
 from .models import Change, OldPath, Scope
 from .signals import content_changed
@@ -144,8 +145,6 @@ def record_redirects(site_ids: Iterable[int | None]) -> None:
     whose validator follows the territory's newest change, and a rebuild. Only
     territories: a Site without settings has nothing to build.
     """
-    from cms.territories.models import TerritorySettings
-
     site_ids = set(site_ids)
     territories = TerritorySettings.objects.order_by("site_id")
     if None not in site_ids:
@@ -224,8 +223,6 @@ def sites_using(obj: Any) -> set[int]:
     sites = territory_sites()
     used = {sites[home] for home in homes if home in sites}
     if _is_image(obj):
-        from cms.territories.models import TerritorySettings
-
         used |= set(
             TerritorySettings.objects.filter(logo_id=obj.pk).values_list(
                 "site_id", flat=True
