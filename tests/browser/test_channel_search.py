@@ -104,6 +104,23 @@ def test_the_header_form_of_every_page_opens_the_search(page, strict_url):
     assert results(page).all_inner_texts() == ["Concerto"]
 
 
+def test_words_typed_while_the_index_loads_are_searched(page, strict_url, errors):
+    """On a slow network the visitor types before Pagefind is ready: the words
+    are kept and searched, not wiped when the script starts."""
+
+    held = []
+    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))
+    page.goto(f"{strict_url}/it/search/", wait_until="domcontentloaded")
+    page.get_by_label(SEARCH["it"]).fill("Duomo")
+    while not held:  # the script asked for the index before the words arrived
+        page.wait_for_timeout(20)
+    held[0].continue_()
+    expect(results(page).first).to_be_visible()
+    assert "Duomo" in results(page).all_inner_texts()
+    assert page.get_by_label(SEARCH["it"]).input_value() == "Duomo"
+    assert errors == []
+
+
 def test_keyboard_alone_searches_and_opens_a_result(page, strict_url, errors):
     page.goto(f"{strict_url}/it/search/")
     page.keyboard.press("Tab")

@@ -108,6 +108,9 @@ async function run() {
 }
 
 function restore() {
+  // The address wins when it carries a search; otherwise what the visitor
+  // typed or ticked while the index loaded (slow networks) is kept.
+  if (!location.search) return;
   const query = new URLSearchParams(location.search);
   input.value = query.get("q") || "";
   for (const name of FILTERS) {
