@@ -7,12 +7,9 @@ only records who decided, and mails nobody.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -23,41 +20,12 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.users.models import UserProfile
 
-from cms.core.security import client_address
 from cms.offers.models import BusinessCategory, BusinessesIndexPage, BusinessPage
 
 from .invitations import Invitation, InvitationRefused, absolute, invite
 from .models import SignupRequest
 
 logger = logging.getLogger(__name__)
-
-
-def signup_rate() -> tuple[int, int]:
-    """(requests, seconds) a client address may send; VETRINA_SIGNUP_RATE."""
-    count, seconds = getattr(settings, "VETRINA_SIGNUP_RATE", (5, 3600))
-    return int(count), int(seconds)
-
-
-def _rate_key(request) -> str:
-    address = client_address(request)
-    return "vetrina:signup:" + hashlib.sha256(address.encode()).hexdigest()
-
-
-def over_rate(request) -> bool:
-    """True once this address has sent its share of requests in the window."""
-    limit, _seconds = signup_rate()
-    return (cache.get(_rate_key(request)) or 0) >= limit
-
-
-def count_request(request) -> None:
-    """Count one accepted submission; the window starts with the first one."""
-    _limit, seconds = signup_rate()
-    key = _rate_key(request)
-    if not cache.add(key, 1, timeout=seconds):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, timeout=seconds)
 
 
 def territory_editors(signup: SignupRequest):

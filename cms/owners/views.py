@@ -20,11 +20,12 @@ from wagtail.users.models import UserProfile
 
 from cms.core import visitors
 from cms.core.visitors import render_in
+from cms.throttle.limits import client_address, signup_limit
 
 from .access import territories
 from .forms import SignupForm
 from .models import OWNER_LANGUAGES
-from .signup import count_request, over_rate, signup_rate, submit
+from .signup import submit
 
 CODES = [code for code, _name in OWNER_LANGUAGES]
 
@@ -64,21 +65,22 @@ def signup(request: HttpRequest) -> HttpResponse:
     language = request.LANGUAGE_CODE
     thanks = reverse("owners:signup_thanks") + "?" + urlencode({"lang": language})
     if request.method == "POST":
-        if over_rate(request):
-            response = render(
-                request,
-                "owners/signup_limited.html",
-                {"languages": language_links(request, language)},
-                status=429,
-            )
-            response.headers["Retry-After"] = str(signup_rate()[1])
-            return response
         form = SignupForm(request.POST)
-        if form.is_bot:
-            count_request(request)  # looks accepted, stores nothing
-            return redirect(thanks)
-        if form.is_valid():
-            count_request(request)
+        if form.is_bot or form.is_valid():
+            # One try of the address's allowance, taken atomically before
+            # anything is stored: a parallel burst stores at most the limit.
+            limit = signup_limit()
+            if not limit.take(client_address(request)):
+                response = render(
+                    request,
+                    "owners/signup_limited.html",
+                    {"languages": language_links(request, language)},
+                    status=429,
+                )
+                response.headers["Retry-After"] = str(limit.seconds)
+                return response
+            if form.is_bot:
+                return redirect(thanks)  # looks accepted, stores nothing
             request_ = form.save(commit=False)
             request_.language = language
             submit(request_)

@@ -16,6 +16,7 @@ DATA_DIR = Path(
 
 INSTALLED_APPS = [
     "cms.core",
+    "cms.throttle",
     "cms.territories",
     "cms.places",
     "cms.stories",
@@ -109,14 +110,18 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Guessing passwords: after ATTEMPTS failures a username is locked out from that
-# address for MINUTES (cms/core/security.py), whichever view checks the password.
-AUTHENTICATION_BACKENDS = ["cms.core.security.LockoutBackend"]
+# address for MINUTES (cms/throttle), whichever view checks the password; each
+# try is counted before the password is hashed, so parallel guesses count too.
+AUTHENTICATION_BACKENDS = ["cms.throttle.logins.LockoutBackend"]
 VETRINA_LOGIN_LOCKOUT = {"ATTEMPTS": 5, "MINUTES": 15}
-WAGTAILADMIN_USER_LOGIN_FORM = "cms.core.security.LoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.throttle.logins.LoginForm"
 # The public sign-up form (cms/owners) takes this many requests per client
 # address in this many seconds, then answers 429.
 VETRINA_SIGNUP_RATE = (5, 3600)
-# Proxies in front of the CMS that append to X-Forwarded-For (see security.py).
+# Password-reset mails: per client address, per e-mail address, per seconds.
+VETRINA_PASSWORD_RESET_RATE = (5, 3, 3600)
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.throttle.password_reset.PasswordResetForm"
+# Proxies in front of the CMS that append to X-Forwarded-For (cms/throttle/limits.py).
 VETRINA_PROXY_COUNT = 0
 
 # Headers on every response; production adds HTTPS-only cookies and HSTS.

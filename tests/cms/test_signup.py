@@ -6,7 +6,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from wagtail.users.models import UserProfile
@@ -20,14 +19,6 @@ pytestmark = pytest.mark.django_db
 SIGNUP = reverse("owners:signup")
 THANKS = reverse("owners:signup_thanks")
 REQUESTER = "forno@example.org"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    """The rate limit counts in the cache, which outlives a test's database."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def make_editor(group: str, username: str, email: str, language: str = ""):
