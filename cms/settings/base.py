@@ -120,7 +120,7 @@ WAGTAILADMIN_USER_LOGIN_FORM = "cms.throttle.logins.LoginForm"
 VETRINA_SIGNUP_RATE = (5, 3600)
 # Password-reset mails: per client address, per e-mail address, per seconds.
 VETRINA_PASSWORD_RESET_RATE = (5, 3, 3600)
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.throttle.password_reset.PasswordResetForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.throttle.password_reset.PasswordResetForm"  # noqa: S105 (a class path)
 # Proxies in front of the CMS that append to X-Forwarded-For (cms/throttle/limits.py).
 VETRINA_PROXY_COUNT = 0
 
