@@ -12,6 +12,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from publisher.redirects import is_web_address
+
 
 class BuildState(models.Model):
     site = models.OneToOneField(
@@ -56,6 +58,19 @@ class Build(models.Model):
 
     def __str__(self) -> str:
         return f"{self.site} {self.started_at:%Y-%m-%d %H:%M} {self.status}"
+
+    def save(self, *args, **kwargs) -> None:
+        # The address comes from Netlify's answers and notifications and
+        # becomes a link in the admin: an http(s) one or none.
+        if not is_web_address(self.deploy_url):
+            self.deploy_url = ""
+        super().save(*args, **kwargs)
+
+    @property
+    def deploy_link(self) -> str:
+        """The deploy's address if it is safe to link to (a row may predate
+        the check in save(), or have been written around it)."""
+        return self.deploy_url if is_web_address(self.deploy_url) else ""
 
     @property
     def duration(self) -> float | None:

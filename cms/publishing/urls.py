@@ -1,10 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import webhook
 
 app_name = "publishing"
 urlpatterns = [
     path(
-        "netlify/<slug:slug>/", views.netlify_notification, name="netlify_notification"
+        "netlify/<slug:slug>/",
+        webhook.netlify_notification,
+        name="netlify_notification",
     ),
 ]

@@ -1,4 +1,5 @@
-"""Publishing in the admin menu: status per territory and a rebuild button."""
+"""Publishing in the admin menu: status per territory and a rebuild button,
+for those who publish."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -22,9 +23,14 @@ def register_publishing_urls():
     ]
 
 
+class PublishingMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return views.can_follow_builds(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def register_publishing_menu_item():
-    return MenuItem(
+    return PublishingMenuItem(
         _("Publishing"),
         reverse("publishing_admin:status"),
         name="publishing",

@@ -21,7 +21,7 @@ from cms.publishing.backends import (
 )
 from cms.publishing.models import Build, BuildState
 from tests.conftest import publish_home_and_sections_in
-from tests.fakes.netlify import TOKEN, FakeNetlify, running, sign
+from tests.fakes.netlify import TOKEN, FakeNetlify, netlify_time, running, sign
 
 SECRET = "jws-secret"
 
@@ -177,6 +177,7 @@ def test_the_daily_rebuild_runs_once_a_day_after_its_hour(
 def test_build_hook_then_netlify_reports_the_outcome(territory, client):
     with running(FakeNetlify()) as netlify:
         territory.settings.build_hook_url = f"{netlify.url}/build_hooks/abc123"
+        territory.settings.netlify_site_id = "lecce-site"
         territory.settings.save()
         with backend("cms.publishing.backends.NetlifyBuildHook"):
             build = queue.publish_once(territory.site.pk, "edit")
@@ -185,7 +186,15 @@ def test_build_hook_then_netlify_reports_the_outcome(territory, client):
 
     url = reverse("publishing:netlify_notification", args=["lecce"])
     failure = "Build script returned non-zero exit code"
-    body = json.dumps({"id": "n1", "state": "error", "error_message": failure})
+    body = json.dumps(
+        {
+            "id": "n1",
+            "site_id": "lecce-site",
+            "state": "error",
+            "error_message": failure,
+            "updated_at": netlify_time(),
+        }
+    )
     body = body.encode()
     with override_settings(VETRINA_NETLIFY_WEBHOOK_SECRET=SECRET):
         forged = client.post(url, body, content_type="application/json",

@@ -19,6 +19,7 @@ import json
 import re
 import threading
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote
 
@@ -29,6 +30,12 @@ TOKEN = "fake-netlify-token"
 
 def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def netlify_time(moment: datetime | None = None) -> str:
+    """A time as Netlify writes it in a deploy: UTC, milliseconds, a Z."""
+    moment = (moment or datetime.now(UTC)).astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
 def sign(body: bytes, secret: str) -> str:
@@ -72,6 +79,7 @@ class FakeNetlify:
 
     def finish(self, deploy: dict) -> None:
         deploy["state"] = "ready"
+        deploy["updated_at"] = netlify_time()
         self.live[deploy["site_id"]] = deploy["files"]
         self.notify({k: v for k, v in deploy.items() if k != "files"})
 
@@ -110,7 +118,10 @@ def handler_for(fake: FakeNetlify):
             required = sorted({d for d in files.values() if d not in fake.blobs})
             deploy = {"id": deploy_id, "site_id": match[1], "files": files,
                       "required": required, "state": "uploading",
-                      "ssl_url": f"https://{deploy_id}.netlify.app"}  # fmt: skip
+                      "created_at": netlify_time(), "updated_at": netlify_time(),
+                      "ssl_url": f"https://{deploy_id}.netlify.app",
+                      "deploy_ssl_url": f"https://{deploy_id}--{match[1]}.netlify.app",
+                      }  # fmt: skip
             fake.deploys[deploy_id] = deploy
             if not required:
                 fake.finish(deploy)
