@@ -30,6 +30,9 @@ HOSTILE: list[tuple[str, str]] = [
     ("c1 control", "Museo\x85Lecce"),
     ("10,000 characters", "Lecce " * 1666 + "fine"),
     ("zero-width space", "Mu\u200bseo"),
+    ("soft hyphen and word joiner", "Mu\u00adseo\u2060Lecce"),
+    ("byte order mark", "\ufeffMuseo"),
+    ("persian with zero-width non-joiner", "موزه\u200cها"),
     ("arabic", "متحف ليتشي للفنون"),
     ("arabic with right-to-left mark", "المتحف \u200f(Lecce)"),
     ("emoji with joiners", "Museo 🏛️ per famiglie 👨\u200d👩\u200d👧 e ♿"),
@@ -50,7 +53,7 @@ MUST_ACCEPT = frozenset(
         "template syntax",
         "sql injection",
         "sql union",
-        "zero-width space",
+        "persian with zero-width non-joiner",
         "arabic",
         "arabic with right-to-left mark",
         "emoji with joiners",
@@ -60,9 +63,14 @@ MUST_ACCEPT = frozenset(
         "data url",
         "markdown javascript link",
         "attribute breakout",
-        "newlines and tabs",
     }
 )
 
-# Must never be stored: markup, controls that hide or reverse text, absurd lengths.
-MUST_REFUSE = frozenset(name for name, _value in HOSTILE) - MUST_ACCEPT
+# Paragraphs may break lines; a one-line field (a name, a title) may not: it
+# reaches e-mail subjects, where a line break starts a new header.
+ONE_LINE_REFUSES = frozenset({"newlines and tabs"})
+
+# Never stored: markup, characters that hide or reverse text, absurd lengths.
+MUST_REFUSE = (
+    frozenset(name for name, _value in HOSTILE) - MUST_ACCEPT - ONE_LINE_REFUSES
+)

@@ -11,7 +11,7 @@ from wagtail.models import Orderable
 from cms.core.indexes import IndexPage
 from cms.core.pages import AudiencesMixin, ContentPage
 from cms.core.serializers.fields import ReferenceField
-from cms.core.validators import PLAIN_TEXT_VALIDATORS
+from cms.core.validators import PLAIN_PARAGRAPHS_VALIDATORS
 
 
 class Mode(models.TextChoices):
@@ -108,7 +108,7 @@ class ItineraryStop(Orderable):
     note = models.TextField(
         _("note"),
         blank=True,
-        validators=[*PLAIN_TEXT_VALIDATORS, MaxLengthValidator(2000)],
+        validators=[*PLAIN_PARAGRAPHS_VALIDATORS, MaxLengthValidator(2000)],
     )
 
     panels = ["place", "note"]

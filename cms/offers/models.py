@@ -28,9 +28,9 @@ from cms.core.pages import (
 )
 from cms.core.serializers.fields import MediaField, ReferenceField
 from cms.core.validators import (
-    PLAIN_TEXT_VALIDATORS,
+    PLAIN_PARAGRAPHS_VALIDATORS,
     plain_text_errors,
-    validate_no_hidden_characters,
+    validate_no_hidden_characters_in_text,
 )
 
 
@@ -109,7 +109,7 @@ class OfferPage(PreviewMixin, Page):
             "What you offer. Simple Markdown is allowed: **bold**, *italic*, "
             "lists and [links](https://…). HTML is shown as typed."
         ),
-        validators=[validate_no_hidden_characters, MaxLengthValidator(4000)],
+        validators=[validate_no_hidden_characters_in_text, MaxLengthValidator(4000)],
     )
     image = models.ForeignKey(
         "core.CustomImage",
@@ -124,7 +124,7 @@ class OfferPage(PreviewMixin, Page):
     conditions = models.TextField(
         _("conditions"),
         blank=True,
-        validators=[*PLAIN_TEXT_VALIDATORS, MaxLengthValidator(1000)],
+        validators=[*PLAIN_PARAGRAPHS_VALIDATORS, MaxLengthValidator(1000)],
     )
     price = models.DecimalField(
         _("price (€)"), max_digits=7, decimal_places=2, null=True, blank=True

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, Site
 
-from cms.core.validators import PLAIN_TEXT_VALIDATORS
+from cms.core.validators import PLAIN_PARAGRAPHS_VALIDATORS, PLAIN_TEXT_VALIDATORS
 
 # The languages an owner reads the CMS's mails and pages in: the admin's own.
 OWNER_LANGUAGES = settings.WAGTAILADMIN_PERMITTED_LANGUAGES
@@ -64,7 +64,10 @@ class SignupRequest(models.Model):
         _("phone"), max_length=40, blank=True, validators=PLAIN_TEXT_VALIDATORS
     )
     message = models.TextField(
-        _("message"), max_length=2000, blank=True, validators=PLAIN_TEXT_VALIDATORS
+        _("message"),
+        max_length=2000,
+        blank=True,
+        validators=PLAIN_PARAGRAPHS_VALIDATORS,
     )
     language = models.CharField(
         _("language"), max_length=8, choices=OWNER_LANGUAGES, default="it"

@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from cms.core.indexes import IndexPage
 from cms.core.pages import AudiencesMixin, ContactsMixin, ContentPage, LocationMixin
-from cms.core.validators import PLAIN_TEXT_VALIDATORS
+from cms.core.validators import PLAIN_PARAGRAPHS_VALIDATORS, PLAIN_TEXT_VALIDATORS
 
 
 class PlaceKind(models.TextChoices):
@@ -69,7 +69,7 @@ class PlacePage(AudiencesMixin, LocationMixin, ContactsMixin, ContentPage):
     ticket_notes = models.TextField(
         _("ticket notes"),
         blank=True,
-        validators=[*PLAIN_TEXT_VALIDATORS, MaxLengthValidator(2000)],
+        validators=[*PLAIN_PARAGRAPHS_VALIDATORS, MaxLengthValidator(2000)],
         help_text=_("Reductions, bookings, passes."),
     )
 

@@ -10,12 +10,14 @@ from wagtail.fields import StreamField
 from wagtail.test.utils.form_data import querydict_from_html
 
 from cms.places.models import PlacePage
-from tests.hostile import HOSTILE, MUST_ACCEPT, MUST_REFUSE
+from tests.hostile import HOSTILE, MUST_ACCEPT, MUST_REFUSE, ONE_LINE_REFUSES
 
 pytestmark = pytest.mark.django_db
 
-# The place's plain-text fields, each with the item as its value.
-FIELDS = ("title", "summary", "address", "ticket_notes")
+# The place's plain-text fields, each with the item as its value: one-line
+# fields, then fields of paragraphs.
+ONE_LINE = ("title", "address")
+FIELDS = (*ONE_LINE, "summary", "ticket_notes")
 
 
 @pytest.fixture
@@ -44,10 +46,13 @@ def check_item(client, parent, number: int, name: str, value: str) -> None:
     response = post_place(client, parent, f"hostile-{number}", value)
     if response.status_code == 200:  # the form came back
         errors = response.context["form"].errors
-        assert name in MUST_REFUSE, f"{name!r} refused: {errors.as_data()}"
-        assert set(FIELDS) <= set(errors), errors.as_data()
+        expected = set(ONE_LINE if name in ONE_LINE_REFUSES else FIELDS)
+        assert name in MUST_REFUSE | ONE_LINE_REFUSES, (
+            f"{name!r} refused: {errors.as_data()}"
+        )
+        assert set(errors) == expected, errors.as_data()
         html = response.content.decode()
-        for field in FIELDS:  # each message is shown, on its field
+        for field in expected:  # each message is shown, on its field
             for message in errors[field]:
                 assert escape(message) in html
         assert not PlacePage.objects.filter(slug=f"hostile-{number}").exists()
@@ -95,6 +100,11 @@ def test_messages_say_what_is_wrong(territory, editor_client):
     )
     assert "U+202E" in errors["address"][0]
     assert "RIGHT-TO-LEFT OVERRIDE" in errors["address"][0]
+    errors = post_place(editor_client, parent, "z", "Via\r\nBcc: x@y.z")
+    assert "on one line" in errors.context["form"].errors["title"][0]
+    assert "summary" not in errors.context["form"].errors
+    errors = post_place(editor_client, parent, "w", "Mu\u200bseo").context["form"]
+    assert "U+200B (ZERO WIDTH SPACE)" in errors.errors["title"][0]
 
 
 def test_corpus_covers_what_the_issue_names():
@@ -102,3 +112,4 @@ def test_corpus_covers_what_the_issue_names():
     assert names >= MUST_ACCEPT
     assert {"script tag", "right-to-left override", "10,000 characters"} <= names
     assert {"arabic", "emoji with joiners"} <= MUST_ACCEPT
+    assert {"zero-width space", "byte order mark"} <= MUST_REFUSE

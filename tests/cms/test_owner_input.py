@@ -27,6 +27,9 @@ REFUSED = {
     "delete character",
     "c1 control",
     "10,000 characters",
+    "zero-width space",
+    "soft hyphen and word joiner",
+    "byte order mark",
 }
 
 

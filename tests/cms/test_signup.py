@@ -642,3 +642,39 @@ def test_owners_and_moderators_cannot_open_the_requests(
     pending.refresh_from_db()
     assert pending.status == SignupRequest.Status.PENDING
     assert not mail.outbox
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("Forno Rossi\r\nBcc: everyone@example.org", "on one line"),
+        ("Forno\u200bRossi", "U+200B"),
+        ("\ufeffForno Rossi", "U+FEFF"),
+    ],
+    ids=["header-injection", "zero-width-space", "byte-order-mark"],
+)
+def test_a_name_with_line_breaks_or_invisible_characters_is_refused_on_its_field(
+    client, territory, editor, django_capture_on_commit_callbacks, name, message
+):
+    response = send_and_notify(
+        client,
+        django_capture_on_commit_callbacks,
+        form_data(territory, business_name=name),
+        headers={"accept-language": "en"},
+    )
+
+    assert response.status_code == 200
+    assert message in response.context["form"].errors["business_name"][0]
+    assert not SignupRequest.objects.exists()
+    assert mail.outbox == []
+
+
+def test_a_message_keeps_its_paragraphs_and_the_editors_hear_of_it(
+    client, territory, editor, django_capture_on_commit_callbacks
+):
+    data = form_data(territory, message="Pane e frise.\r\n\r\nDal 1950.")
+    response = send_and_notify(client, django_capture_on_commit_callbacks, data)
+
+    assert response.status_code == 302
+    assert SignupRequest.objects.get().message == "Pane e frise.\r\n\r\nDal 1950."
+    assert len(mail.outbox) == 1
