@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .models import Allowance
+from .models import Allowance, LoginAttempt
 
 
 @dataclass(frozen=True)
@@ -109,3 +109,14 @@ def client_address(request) -> str:
         if len(hops) >= proxies:
             return hops[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def prune(now=None) -> int:
+    """Forget allowances nobody has used for a day and login attempts older
+    than VETRINA_LOGIN_AUDIT_DAYS (90); return how many rows went. The
+    scheduler calls it once a day."""
+    now = now or timezone.now()
+    days = getattr(settings, "VETRINA_LOGIN_AUDIT_DAYS", 90)
+    stale, _ = Allowance.objects.filter(last_used__lt=now - timedelta(days=1)).delete()
+    old, _ = LoginAttempt.objects.filter(at__lt=now - timedelta(days=days)).delete()
+    return stale + old

@@ -12,6 +12,7 @@ from django.db.models import F
 from django.test import Client
 from PIL import Image
 
+from cms.throttle.limits import prune
 from cms.throttle.models import Allowance, LoginAttempt
 from tests.cms.test_settings import run_manage
 
@@ -213,3 +214,14 @@ def test_others_neither_read_the_trail_nor_unlock(user, django_user_model):
     assert client.get("/admin/login-attempts/").status_code == 302  # to the home
     client.post("/admin/login-attempts/unlock/", {"username": "maria"})
     assert not LoginAttempt.objects.filter(outcome="unlocked").exists()
+
+
+def test_the_daily_prune_forgets_old_tries_and_keeps_recent_ones(user):
+    log_in(Client(), "wrong")
+    LoginAttempt.objects.create(username="old", outcome="failed")
+    LoginAttempt.objects.filter(username="old").update(at=F("at") - timedelta(days=91))
+    Allowance.objects.update(last_used=F("last_used") - timedelta(days=2))
+
+    assert prune() == 2
+    assert list(LoginAttempt.objects.values_list("username", flat=True)) == ["maria"]
+    assert not Allowance.objects.exists()

@@ -3,10 +3,10 @@
 Wagtail's go-live and expiry dates only take effect when `publish_scheduled`
 runs; this loop runs it every minute, and once a day asks for a rebuild of
 every territory, so dates move on (past events, expired offers) even when
-nobody edits. One process covers it in the demo and in production alike; with
+nobody edits, and forgets old change-feed rows, allowances and login
+attempts. One process covers it in the demo and in production alike; with
 cron instead, run `publish_scheduled` every minute and `run_scheduler --once`
-every few minutes.
-"""
+every few minutes."""
 
 import signal
 import time
@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand
 
 from cms.changes.feed import prune_changes
 from cms.publishing.queue import daily_rebuilds
+from cms.throttle.limits import prune as prune_throttle
 
 
 class Command(BaseCommand):
@@ -41,8 +42,9 @@ class Command(BaseCommand):
         )
         while not stopping:
             call_command("publish_scheduled", verbosity=0)
-            if daily_rebuilds():  # once a day: forget old change-feed rows too
+            if daily_rebuilds():  # once a day: forget old rows too
                 prune_changes()
+                prune_throttle()
             if once:
                 break
             deadline = time.monotonic() + interval
