@@ -12,6 +12,7 @@ from wagtail.admin.widgets import Button
 from cms.offers.models import BusinessPage
 
 from .access import can_invite_to, can_manage_owners
+from .admin_scope import hide_convert_to_alias, scope_page_chooser
 from .dashboard import OwnerDashboardPanel, is_owner_only
 
 OWNER_MENU_ITEMS = {"images"}
@@ -33,6 +34,10 @@ def owner_dashboard(request, panels) -> None:
 def hide_summary_from_owners(request, summary_items) -> None:
     if is_owner_only(request.user):
         summary_items[:] = []
+
+
+hooks.register("construct_page_chooser_queryset", scope_page_chooser)
+hooks.register("construct_page_action_menu", hide_convert_to_alias)
 
 
 @hooks.register("after_create_page")

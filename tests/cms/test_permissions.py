@@ -186,3 +186,140 @@ def test_admin_views_follow_the_matrix(world, client, role):
                 assert status == 200, (obj, action)
             else:
                 assert status in {302, 403}, (obj, action, status)
+
+
+# What each admin view shows a role of others' pages in moderation (business
+# B's and the other territory's): their "titles", "clean" of them, "open" (it
+# answers, whatever it lists), "refused" (back to the dashboard, or not found)
+# or "login". Editors and moderators keep what Wagtail gives them; owners see
+# only what they may edit, and wagtail-localize's convert to alias, which
+# publishes, needs the right to publish.
+VIEW_MATRIX = """
+view              administrator editor  moderator owner   anonymous
+chooser_search    titles        titles  titles    clean   login
+chooser_children  titles        titles  titles    clean   login
+chooser_parent    titles        titles  titles    refused login
+chooser_chosen    titles        titles  titles    refused login
+bulk_actions      titles        titles  titles    refused login
+page_types        titles        titles  titles    refused login
+site_history      titles        titles  titles    refused login
+workflows         titles        titles  titles    refused login
+aging_pages       open          open    open      refused login
+locked_pages      open          open    refused   refused login
+coverage          open          open    open      refused login
+localize_report   titles        titles  titles    refused login
+convert_to_alias  open          open    open      refused login
+"""
+
+
+@dataclass
+class TranslatedWorld(World):
+    own_translation: Page  # the English translation of the owner's live offer
+
+
+@pytest.fixture
+def translated_world(world, territory, django_capture_on_commit_callbacks):
+    """The world with wagtail-localize translations into English: the owner's
+    business and offer (published), and the pages in moderation (listed by
+    wagtail-localize's report whether or not their parents are translated)."""
+    from wagtail.models import Locale
+    from wagtail_localize.operations import translate_object
+
+    from tests.conftest import publish_home_and_sections_in
+
+    english = Locale.objects.get(language_code="en")
+    publish_home_and_sections_in(territory, "en")
+    own = world.objects["own"]
+    with django_capture_on_commit_callbacks(execute=True):
+        for page in (own.page, own.offer):
+            translate_object(page, [english])
+        for business in world.objects.values():
+            translate_object(business.in_review, [english])
+    return TranslatedWorld(
+        world.users, world.objects, own.offer.get_translation(english)
+    )
+
+
+def admin_view_urls(world: TranslatedWorld) -> dict[str, list[str]]:
+    others = [world.objects["other"], world.objects["territory"]]
+    ids = "&".join(f"id={business.in_review.pk}" for business in others)
+    return {
+        "chooser_search": [reverse("wagtailadmin_choose_page_search") + "?q=Offerta"],
+        "chooser_children": [
+            reverse("wagtailadmin_choose_page_child", args=[business.page.pk])
+            for business in others
+        ],
+        "chooser_parent": [
+            reverse("wagtailadmin_choose_page_child", args=[business.in_review.pk])
+            for business in others
+        ],
+        "chooser_chosen": [
+            reverse("wagtailadmin_choose_page_chosen_multiple") + "?" + ids
+        ],
+        "bulk_actions": [
+            reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
+            + "?"
+            + ids
+            for action in ("publish", "unpublish", "move", "delete")
+        ],
+        "page_types": [reverse("wagtailadmin_reports:page_types_usage")],
+        "site_history": [reverse("wagtailadmin_reports:site_history")],
+        "workflows": [
+            reverse("wagtailadmin_reports:workflow"),
+            reverse("wagtailadmin_reports:workflow_tasks"),
+        ],
+        "aging_pages": [reverse("wagtailadmin_reports:aging_pages")],
+        "locked_pages": [reverse("wagtailadmin_reports:locked_pages")],
+        "coverage": [reverse("reports:translation_coverage")],
+        "localize_report": [reverse("wagtail_localize:translations_report")],
+        "convert_to_alias": [
+            reverse(
+                "wagtail_localize:convert_to_alias", args=[world.own_translation.pk]
+            )
+        ],
+    }
+
+
+def parse_view_matrix(text: str) -> dict[tuple[str, str], str]:
+    header, *rows = (line.split() for line in text.strip().splitlines())
+    roles = header[1:]
+    return {
+        (role, row[0]): cell
+        for row in rows
+        for role, cell in zip(roles, row[1:], strict=True)
+    }
+
+
+def outcome(response, secrets: list[str]) -> str:
+    """One word for what a user would notice of a response."""
+    if response.status_code == 302:
+        login = reverse("wagtailadmin_login")
+        return "login" if response["Location"].startswith(login) else "refused"
+    if response.status_code in {403, 404}:
+        return "refused"
+    assert response.status_code == 200, response.status_code
+    body = response.content.decode()
+    return "titles" if any(secret in body for secret in secrets) else "clean"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_views_show_each_role_what_the_matrix_says(
+    translated_world, client, role
+):
+    user = translated_world.users[role]
+    if user.is_authenticated:
+        client.force_login(user)
+    secrets = [
+        translated_world.objects[obj].in_review.title for obj in ("other", "territory")
+    ]
+    expected = parse_view_matrix(VIEW_MATRIX)
+    actual = {}
+    for view, urls in admin_view_urls(translated_world).items():
+        outcomes = {outcome(client.get(url), secrets) for url in urls}
+        want = expected[role, view]
+        if want == "open":  # any answer but a refusal
+            outcomes = {"open" if o in {"titles", "clean"} else o for o in outcomes}
+        if want == "titles" and outcomes == {"titles", "clean"}:
+            outcomes = {"titles"}  # one view of the group lists them
+        actual[view] = outcomes.pop() if len(outcomes) == 1 else sorted(outcomes)
+    assert actual == {view: expected[role, view] for view in actual}
