@@ -159,13 +159,12 @@ class OwnerScopeMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        if match is None or not request.user.is_authenticated:
-            return None
-        if match.view_name == CONVERT_TO_ALIAS:
-            return _convert_to_alias(request, **view_kwargs)
-        guard = OWNER_GUARDS.get(match.view_name)
+        # The view first, so that other requests never load the user.
+        view_name = request.resolver_match.view_name
+        guard = OWNER_GUARDS.get(view_name)
         is_report = issubclass(getattr(view_func, "view_class", object), ReportView)
+        if view_name == CONVERT_TO_ALIAS and request.user.is_authenticated:
+            return _convert_to_alias(request, **view_kwargs)
         if (guard is None and not is_report) or not is_owner_only(request.user):
             return None
         if is_report:
