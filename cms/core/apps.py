@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Vetrina core")
 
     def ready(self) -> None:
-        from . import signal_handlers
+        from . import images, signal_handlers
 
+        images.guard_pillow()
         signal_handlers.register()

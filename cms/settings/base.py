@@ -182,8 +182,11 @@ WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.core.forms.CustomImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
-# Checked on upload (cms/core/forms.py); the stored original loses its metadata.
-VETRINA_IMAGE_LIMITS = {"MIN_WIDTH": 200, "MAX_SIDE": 8000}
+# Checked from the header whenever an image saves (cms/core/images.py); the
+# stored original is a clean re-encoding. MAX_PIXELS (a JPEG's or PNG's; WebP
+# and AVIF get a quarter and a fifth) keeps an upload's memory under ~256 MB.
+VETRINA_IMAGE_LIMITS = {"MIN_WIDTH": 200, "MAX_SIDE": 8000, "MAX_PIXELS": 24_000_000}
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = VETRINA_IMAGE_LIMITS["MAX_PIXELS"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt", "gpx"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
