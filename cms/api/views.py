@@ -5,12 +5,9 @@ from functools import cached_property
 from typing import Any
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, IntegerField, Q, prefetch_related_objects
-from django.db.models.functions import Cast
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from rest_framework.fields import ReadOnlyField
 from rest_framework.response import Response
@@ -23,11 +20,12 @@ from wagtail.api.v2.serializers import (
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page
 
 from cms.core.pages import site_path
 from cms.core.serializers.fields import ReferenceField
 from cms.core.serializers.media import MediaIndex, image_representation
+from cms.core.visibility import unexpired, used_by_public_pages
 from cms.territories.models import LICENCE_URLS, TerritorySettings
 
 from .conditional import conditional, every_site, requested_site
@@ -110,11 +108,6 @@ def public_pages(request) -> Any:
     return unexpired(get_public_pages_queryset(request).public())
 
 
-def unexpired(pages: Any) -> Any:
-    # Expiry takes effect when the scheduler runs; the API does not wait for it.
-    return pages.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
-
-
 class ContentPagesAPIViewSet(CompactJson, PagesAPIViewSet):
     """Wagtail's pages endpoint, stricter about what is public and bulk-loading.
 
@@ -175,36 +168,20 @@ def prefetch_for_api(pages: list[Any]) -> None:
             prefetch_related_objects(batch, *lookups)
 
 
-def _used_by_public_pages(model) -> Any:
-    """Ids of `model` objects that a live, public page of any territory uses."""
-    page_ids = unexpired(Page.objects.live().public()).annotate(
-        str_id=Cast("id", output_field=CharField())
-    )
-    return (
-        ReferenceIndex.objects.filter(
-            base_content_type=ContentType.objects.get_for_model(Page),
-            object_id__in=page_ids.values("str_id"),
-            to_content_type=ContentType.objects.get_for_model(model),
-        )
-        .annotate(target=Cast("to_object_id", output_field=IntegerField()))
-        .values("target")
-    )
-
-
 class PublicImagesAPIViewSet(CompactJson, ImagesAPIViewSet):
     """Only images a live, public page uses: an unpublished upload stays private."""
 
     meta_fields = [*ImagesAPIViewSet.meta_fields]
 
     def get_queryset(self):
-        return super().get_queryset().filter(pk__in=_used_by_public_pages(self.model))
+        return super().get_queryset().filter(pk__in=used_by_public_pages(self.model))
 
 
 class PublicDocumentsAPIViewSet(CompactJson, DocumentsAPIViewSet):
     """Only documents a live, public page links to."""
 
     def get_queryset(self):
-        return super().get_queryset().filter(pk__in=_used_by_public_pages(self.model))
+        return super().get_queryset().filter(pk__in=used_by_public_pages(self.model))
 
 
 class TerritoriesAPIViewSet(CompactJson, BaseAPIViewSet):
