@@ -18,6 +18,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
 from wagtail.admin.userbar import Userbar
 
+from cms.core import security
 from cms.territories.models import TerritorySettings
 from publisher.render import theme_assets
 
@@ -31,6 +32,8 @@ _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 def private(response: HttpResponse) -> HttpResponse:
     response["Cache-Control"] = "no-store, private"
     response["X-Robots-Tag"] = "noindex, nofollow"
+    # Sandboxed: what owners wrote cannot script the admin it is shown in.
+    response["Content-Security-Policy"] = security.header(security.PREVIEW, "'self'")
     return response
 
 

@@ -134,6 +134,11 @@ VETRINA_PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
     "accelerometer=(), gyroscope=(), magnetometer=(), browsing-topics=()"
 )
+# The Content-Security-Policy of each kind of response is in cms/core/security.py.
+# The admin asks no third party for anything: no avatars from Gravatar (a hash of
+# each editor's e-mail), no version check at releases.wagtail.org.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Editors work in Italian first; the admin also speaks English.
 LANGUAGE_CODE = "it"
