@@ -141,7 +141,8 @@ class TerritorySettings(BaseSiteSetting):
         max_length=64,
         blank=True,
         help_text=_(
-            "Site ID (API ID) on Netlify, for deploys uploaded straight from the CMS."
+            "Site ID (API ID) on Netlify: deploys uploaded from the CMS go "
+            "there, and Netlify's deploy notifications count only from it."
         ),
     )
 
