@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 
+from .choosable import ChoosableMediaPageForm
 from .pages import PreviewMixin
 
 
@@ -19,6 +20,7 @@ class IndexPage(PreviewMixin, Page):
     parent_page_types = ["territories.TerritoryHomePage"]
     max_count_per_parent = 1
     api_prefetch: tuple[str, ...] = ()
+    base_form_class = ChoosableMediaPageForm
 
     class Meta:
         abstract = True

@@ -17,6 +17,7 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from .blocks import BodyBlock
 from .choices import Audience
+from .choosable import ChoosableMediaPageForm
 from .fields import MultipleChoiceField
 from .models import CustomImage
 from .serializers.fields import MediaField, RawStreamField, ReferenceField
@@ -132,6 +133,7 @@ class ContentPage(PreviewMixin, StaticSiteUrlMixin, Page):
     ]
     # Related objects the API prefetches for a whole listing page at once.
     api_prefetch: tuple[str, ...] = ()
+    base_form_class = ChoosableMediaPageForm
     # Plain-text fields declared by Page and by the shared abstract classes are
     # checked in clean(): a validator on them would migrate every content app.
     plain_text: tuple[str, ...] = ("title", "summary")

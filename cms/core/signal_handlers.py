@@ -1,5 +1,6 @@
 """Generate the fixed renditions when an image is saved, not when it is fetched;
-keep the multiple uploader's waiting files clean too."""
+keep the multiple uploader's waiting files clean too; refuse a translation's
+image or document the translator may not choose."""
 
 import logging
 import posixpath
@@ -42,6 +43,9 @@ def clean_waiting_upload(sender, instance: UploadedFile, **kwargs) -> None:
 
 
 def register() -> None:
+    from wagtail_localize.models import SegmentOverride
+
+    from .choosable import refuse_unchoosable_override
     from .models import CustomImage
 
     post_save.connect(
@@ -49,4 +53,9 @@ def register() -> None:
     )
     pre_save.connect(
         clean_waiting_upload, sender=UploadedFile, dispatch_uid="vetrina_clean_upload"
+    )
+    pre_save.connect(
+        refuse_unchoosable_override,
+        sender=SegmentOverride,
+        dispatch_uid="vetrina_choosable_override",
     )

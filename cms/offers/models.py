@@ -18,6 +18,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 
+from cms.core.choosable import ChoosableMediaPageForm
 from cms.core.indexes import IndexPage
 from cms.core.pages import (
     ContactsMixin,
@@ -138,6 +139,7 @@ class OfferPage(PreviewMixin, Page):
 
     parent_page_types = ["offers.BusinessPage"]
     subpage_types: list[str] = []
+    base_form_class = ChoosableMediaPageForm
 
     content_panels = [
         *Page.content_panels,

@@ -52,15 +52,21 @@ def stream_references(block: blocks.Block, raw: Any) -> Iterator[Reference]:
 
 def page_references(page: Any) -> set[Reference]:
     """Every image, document and page the stored content of `page` refers to."""
-    found: set[Reference] = set()
+    return set().union(*field_references(page).values())
+
+
+def field_references(page: Any) -> dict[str, set[Reference]]:
+    """What each field of `page` that can hold references refers to, by name."""
+    found: dict[str, set[Reference]] = {}
     for kind, field in _reference_fields(type(page)):
         value = getattr(page, field.attname)
         if kind == "stream":
-            found.update(stream_references(field.stream_block, list(value.raw_data)))
+            refs = set(stream_references(field.stream_block, list(value.raw_data)))
         elif kind == "rich_text":
-            found.update(rich_text_references(value))
-        elif value is not None:
-            found.add((kind, value))
+            refs = set(rich_text_references(value))
+        else:
+            refs = set() if value is None else {(kind, value)}
+        found[field.name] = refs
     return found
 
 
