@@ -77,9 +77,7 @@ def test_a_link_in_a_draft_does_not_publish_the_document(territory, document, cl
     assert fetch(client, document) == 200
 
 
-def test_a_private_or_unpublished_page_does_not_publish_it(
-    territory, document, client
-):
+def test_a_private_or_unpublished_page_does_not_publish_it(territory, document, client):
     private = PlacePageFactory(
         parent=territory.sections["places"], body=linking_body(document)
     )
