@@ -33,7 +33,7 @@ SAVE_OPTIONS = {
 # What a pixel costs a request, from upload to the last rendition, as a
 # multiple of a JPEG's or PNG's (about 9 bytes: the decoded picture and
 # Wagtail's working copy of it). libwebp and libavif hold extra canvases to
-# decode and far more to encode. Measured by tests/cms/test_image_safety.py.
+# decode and far more to encode. Measured by tests/cms/test_image_memory.py.
 PIXEL_COST = {"JPEG": 1, "PNG": 1, "WEBP": 4, "AVIF": 5}
 
 # What of Pillow's `info` is picture, not metadata: PNG's transparent colour.
