@@ -29,6 +29,10 @@ class RenderFailed(PublishError):
     """A template or Pelican run failed for one territory and language."""
 
 
+class PageInvalid(PublishError):
+    """A hand-written page lacks what it needs to be published (a title, a language)."""
+
+
 class SettingsMissing(PublishError):
     """The Pelican settings file given does not exist."""
 

@@ -8,30 +8,18 @@ their HTML with it too (publisher/site_outputs.py lists every output).
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
-import markdown
 from markupsafe import Markup
 
+from .handwritten import HandPage, pages_in, translations
 from .helpers import Helpers
 from .render_context import RenderContext  # also for render_page()'s callers
-from .richtext import sanitise
 from .settings import load
 from .sitemodel import AUDIENCES_PATH, Entry
 
 RTL = {"ar", "fa", "he", "ur"}
 DEFAULT_BRAND_COLOUR = "#8a3b12"
-
-
-@functools.cache
-def markdown_pages(lang: str, pages_dir: Path) -> tuple[tuple[str, str], ...]:
-    """(title, URL) of the hand-written pages of a language, for the footer."""
-    found = []
-    for source in sorted((pages_dir / lang).glob("*.md")):
-        title = source.read_text("utf-8").partition("\n")[0].lstrip("# ").strip()
-        found.append((title, f"/{lang}/{source.stem}/"))
-    return tuple(found)
 
 
 def _context(entry: Entry, ctx: RenderContext) -> dict:
@@ -47,7 +35,10 @@ def _context(entry: Entry, ctx: RenderContext) -> dict:
         "dir": "rtl" if ctx.lang in RTL else "ltr",
         "home_url": homes[0].url if homes else f"/{ctx.lang}/",
         "sections": model.of_kind(ctx.lang, "index"),
-        "footer_pages": markdown_pages(ctx.lang, ctx.site.pages),
+        "footer_pages": [
+            (page.title, page.url)
+            for page in pages_in(ctx.site.pages, ctx.site.file, ctx.lang)
+        ],
         "alternates": model.alternates(entry) if entry.page["id"] else [],
         "children": model.children(entry),
         "audiences_path": AUDIENCES_PATH,
@@ -100,13 +91,17 @@ def render_audience(audience: str, ctx: RenderContext) -> str:
     )
 
 
-def render_markdown(source: Path, ctx: RenderContext) -> str:
-    """A hand-written page of `content/pages/<lang>/`: a `# title` line, Markdown."""
-    title, _, text = source.read_text("utf-8").partition("\n")
-    html = sanitise(markdown.markdown(text, extensions=["sane_lists"]))
+def render_handwritten(page: HandPage, ctx: RenderContext) -> str:
+    """A hand-written page (publisher/handwritten.py), linked to its translations
+    in the territory's languages."""
     return render_document(
-        "page", ctx, title=title.lstrip("# ").strip(), path=f"/{source.stem}/",
-        html=Markup(html),  # noqa: S704 sanitised above
+        "page", ctx, title=page.title, path=f"/{page.slug}/",
+        html=Markup(page.html),  # noqa: S704 sanitised when read
+        alternates=[
+            (lang, url)
+            for lang, url in translations(page, ctx.site.pages, ctx.site.file)
+            if lang in ctx.model.snapshot.languages
+        ],
     )  # fmt: skip
 
 

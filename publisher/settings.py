@@ -8,7 +8,7 @@ as any Pelican project does:
     from vetrina.site.publishconf import *  # noqa: F403
 
     THEME_TEMPLATES_OVERRIDES = ["templates"]  # searched before the theme's
-    PATH = "content"  # its pages/<lang>/*.md replace the default pages
+    PATH = "content"  # its pages/ (Pelican content) replace the default pages
 
 Relative paths are relative to the settings file, as Pelican makes PATH and
 THEME; THEME_TEMPLATES_OVERRIDES too (Pelican would take them from the
@@ -33,7 +33,7 @@ class SiteSettings:
     file: Path
     theme: Path  # THEME: templates/ and static/
     overrides: tuple[Path, ...]  # THEME_TEMPLATES_OVERRIDES
-    content: Path  # PATH: pages/<lang>/ holds the hand-written pages
+    content: Path  # PATH: pages/ holds the hand-written pages
 
     @property
     def templates(self) -> tuple[Path, ...]:

@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 
 from .channels import channel_outputs
 from .errors import UrlCollision
-from .render import render_audience, render_document, render_markdown, render_page
+from .handwritten import pages_in
+from .render import (
+    render_audience,
+    render_document,
+    render_handwritten,
+    render_page,
+)
 from .sitemodel import AUDIENCES_PATH
 
 if TYPE_CHECKING:
@@ -27,21 +33,20 @@ def site_outputs(ctx: RenderContext) -> dict[str, Callable[[], str | bytes]]:
     taken twice is refused.
     """
     model, lang = ctx.model, ctx.lang
-    pages_dir = ctx.site.pages / lang
     found: dict[str, Callable[[], str]] = {}
 
     def add(url: str, render: Callable[[], str]) -> None:
         if url in found:  # a Markdown page or a page of the build's own
             raise UrlCollision(
-                f"two pages would be published at {url}: rename the file in "
-                f"{pages_dir} or change the CMS page's slug"
+                f"two pages would be published at {url}: change the slug of the "
+                f"file in {ctx.site.pages} or of the CMS page"
             )
         found[url] = render
 
     for entry in model.entries[lang]:
         add(entry.url, functools.partial(render_page, entry, ctx))
-    for source in sorted(pages_dir.glob("*.md")):
-        add(f"/{lang}/{source.stem}/", functools.partial(render_markdown, source, ctx))
+    for page in pages_in(ctx.site.pages, ctx.site.file, lang):
+        add(page.url, functools.partial(render_handwritten, page, ctx))
     for audience in model.audiences(lang):
         add(
             f"/{lang}{AUDIENCES_PATH}{audience}/",

@@ -9,7 +9,8 @@ THEME_TEMPLATES_OVERRIDES or PATH: see publisher/settings.py.
 from publisher import resources
 
 SITENAME = "Vetrina"
-# The hand-written pages are PATH/pages/<lang>/*.md.
+# The hand-written pages are PATH/pages/: Pelican content, read by its readers
+# (Markdown, reST; Title:, Slug:, Lang: metadata): publisher/handwritten.py.
 PATH = str(resources.content())
 THEME = str(resources.theme())
 THEME_TEMPLATES_OVERRIDES: list[str] = []

@@ -8,6 +8,7 @@ from babel.messages.pofile import read_po
 from markupsafe import Markup
 
 from publisher import resources, settings
+from publisher.handwritten import pages_in
 from publisher.i18n import translations
 from publisher.render import RenderContext, render_document
 from publisher.render_context import environment
@@ -97,11 +98,11 @@ def test_templates_render_translated():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_language_has_the_hand_written_pages(lang):
-    pages = {p.stem: p.read_text("utf-8") for p in (PAGES / lang).glob("*.md")}
+    site = settings.load()
+    pages = {page.slug: page for page in pages_in(PAGES, site.file, lang)}
     assert sorted(pages) == ["about", "accessibility", "legal"]
-    for text in pages.values():
-        title, _, body = text.partition("\n")
-        assert title.startswith("# ") and title[2:].strip() and body.strip()
+    for page in pages.values():
+        assert page.title and page.html.strip() and page.lang == lang
 
 
 def test_footer_links_only_the_pages_of_its_language(tmp_path):
