@@ -13,7 +13,8 @@ pages and nothing else:
 - The navigation is a partialCached partial per site section, as Hugo's docs
   advise for parts shared by many pages. Ranging over `site.Sections` on
   every page, as this yardstick once did, costs Hugo time in proportion to
-  the whole site on each page: at 32,000 pages it took 127 s instead of 13.
+  the whole site on each page: at 32,000 pages it took 127 s instead of 12,
+  8.6 ms of CPU a page instead of 0.6 (as at 2,000 pages).
 - A listing shows every item of its section with a summary, unpaginated,
   because ours do the same (themes/vetrina/templates/index.html); the head's
   description is the page's summary, as in our base.html.
