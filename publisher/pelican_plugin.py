@@ -13,16 +13,19 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import traceback
 from pathlib import Path
 
+from jinja2 import TemplateSyntaxError
 from pelican import signals
 from pelican.generators import Generator
 
+from .errors import RenderFailed
 from .render import output_file
 from .render_context import RenderContext
 from .settings import SiteSettings
 from .site_outputs import site_outputs
-from .sitemodel import SiteModel
+from .sitemodel import Entry, SiteModel
 
 WRITTEN = ".written.json"
 
@@ -56,7 +59,10 @@ class VetrinaGenerator(Generator):
             if self.only is not None and url not in self.only:
                 continue
             with self.ctx.model.reading() as keys:
-                content = render()
+                try:
+                    content = render()
+                except Exception as error:
+                    raise RenderFailed(failure(url, render, error, self.ctx)) from error
             # Staging is a new folder of the build's own: write straight in.
             name = output_file(url)
             folder = os.path.dirname(os.path.join(root, name))
@@ -68,6 +74,27 @@ class VetrinaGenerator(Generator):
                 file.write(data)
             reads[name] = sorted(keys)
         Path(self.output_path, WRITTEN).write_text(json.dumps(reads), "utf-8")
+
+
+def failure(url: str, render, error: Exception, ctx: RenderContext) -> str:
+    """What failed, where: the item, its URL, and the template file and line
+    (Jinja puts the template's lines in the traceback) or the Python line."""
+    item = ""
+    entry = next((a for a in getattr(render, "args", ()) if isinstance(a, Entry)), None)
+    if entry is not None and entry.page.get("id"):
+        item = f"«{entry.page.get('title', '')}» (item {entry.page['id']}) "
+    folders = tuple(str(folder) for folder in ctx.site.templates)
+    frames = traceback.extract_tb(error.__traceback__)
+    in_templates = [f for f in frames if f.filename.startswith(folders)]
+    if isinstance(error, TemplateSyntaxError) and error.filename:
+        where = f"{error.filename}, line {error.lineno}"
+    elif in_templates:
+        where = f"{in_templates[-1].filename}, line {in_templates[-1].lineno}"
+    elif frames:
+        where = f"{frames[-1].filename}, line {frames[-1].lineno}"
+    else:
+        where = "?"
+    return f"{item}at {url}: {where}: {error.__class__.__name__}: {error}"
 
 
 def get_generators(pelican) -> type[Generator]:

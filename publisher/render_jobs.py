@@ -114,6 +114,8 @@ def run_pelican(job: dict) -> tuple[str, dict[str, list[str]]]:
     try:
         with contextlib.redirect_stdout(quiet):
             Pelican(settings).run()
+    except RenderFailed as error:  # the generator's: it names item and template
+        raise RenderFailed(f"rendering {job['lang']} failed: {error}") from None
     except Exception as error:
         raise RenderFailed(
             f"rendering {job['lang']} failed: {error.__class__.__name__}: {error}"

@@ -8,6 +8,7 @@ import contextlib
 import copy
 import json
 import os
+import re
 import shutil
 import sys
 import threading
@@ -513,8 +514,11 @@ def test_a_failing_render_leaves_output_and_cursor_as_they_were(cms, built, tmp_
     edit(cms, 6, title="Santa Croce restaurata")
     # Hours the theme cannot read: rendering the page fails.
     edit(cms, 101, opening_hours=[{"weekday": 0, "opens": "nine", "closes": "1"}])
-    with pytest.raises(RenderFailed):
+    with pytest.raises(RenderFailed) as failed:
         run(cms, built)
+    # The message names the item, its address and the line that failed.
+    assert "(item 101) at /it/" in str(failed.value)
+    assert re.search(r"\.(html|py), line \d+: \w+Error", str(failed.value))
     assert (tree(site), times(site)) == before
     assert State.load(state).cursor == cursor
     assert not list((built / "dist").glob(".staging-*"))
