@@ -91,7 +91,12 @@ def test_editor_publishes_a_place_in_two_languages_and_visitors_read_both(
         page.get_by_role("link", name="Basilica di Santa Croce").click()
         assert page.locator("h1").inner_text() == "Basilica di Santa Croce"
         photo_on_page = page.get_by_role("img", name="La facciata barocca, rosone")
-        assert photo_on_page.evaluate("img => img.complete && img.naturalWidth") > 0
+        # Drawn once loaded (on a busy machine, after the heading): a missing or
+        # broken file never gets a width and the wait fails.
+        page.wait_for_function(
+            "img => img.complete && img.naturalWidth > 0",
+            arg=photo_on_page.element_handle(),
+        )
 
         page.get_by_role("link", name="English").click()
         assert page.locator("html").get_attribute("lang") == "en"
