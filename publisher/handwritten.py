@@ -45,22 +45,19 @@ class HandPage:
         return f"/{self.lang}/{self.slug}/"
 
 
-def pages_in(folder: Path, settings_file: Path, lang: str) -> list[HandPage]:
+def pages_in(pages: tuple[HandPage, ...], lang: str) -> list[HandPage]:
     """The hand-written pages of one language, in file-name order."""
-    return [page for page in read_pages(folder, settings_file) if page.lang == lang]
+    return [page for page in pages if page.lang == lang]
 
 
-def translations(page: HandPage, folder: Path, settings_file: Path) -> list:
+def translations(page: HandPage, pages: tuple[HandPage, ...]) -> list:
     """(language, URL) of the page in every language it is written in."""
-    return [
-        (other.lang, other.url)
-        for other in read_pages(folder, settings_file)
-        if other.slug == page.slug
-    ]
+    return [(other.lang, other.url) for other in pages if other.slug == page.slug]
 
 
 def read_pages(folder: Path, settings_file: Path) -> tuple[HandPage, ...]:
-    """Every hand-written page; read again only when a file changed."""
+    """Every hand-written page; read again only when a file changed. A render
+    asks once (`RenderContext.hand_pages`): the check walks the folder."""
     if not folder.is_dir():
         return ()
     stamp = tuple(

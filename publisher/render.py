@@ -36,8 +36,7 @@ def _context(entry: Entry, ctx: RenderContext) -> dict:
         "home_url": homes[0].url if homes else f"/{ctx.lang}/",
         "sections": model.of_kind(ctx.lang, "index"),
         "footer_pages": [
-            (page.title, page.url)
-            for page in pages_in(ctx.site.pages, ctx.site.file, ctx.lang)
+            (page.title, page.url) for page in pages_in(ctx.hand_pages, ctx.lang)
         ],
         "alternates": model.alternates(entry) if entry.page["id"] else [],
         "children": model.children(entry),
@@ -99,7 +98,7 @@ def render_handwritten(page: HandPage, ctx: RenderContext) -> str:
         html=Markup(page.html),  # noqa: S704 sanitised when read
         alternates=[
             (lang, url)
-            for lang, url in translations(page, ctx.site.pages, ctx.site.file)
+            for lang, url in translations(page, ctx.hand_pages)
             if lang in ctx.model.snapshot.languages
         ],
     )  # fmt: skip

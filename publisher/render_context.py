@@ -20,6 +20,7 @@ from jinja2 import (
     Template,
 )
 
+from .handwritten import HandPage, read_pages
 from .i18n import translations
 from .settings import SiteSettings, load
 from .sitemodel import SiteModel
@@ -38,6 +39,11 @@ class RenderContext:
     site: SiteSettings = field(default_factory=load)
     # Share images and QR codes already made (publisher/derived.py); None: make all.
     cache_dir: Path | None = None
+
+    @functools.cached_property
+    def hand_pages(self) -> tuple[HandPage, ...]:
+        """The site's hand-written pages, read once per context, not per page."""
+        return read_pages(self.site.pages, self.site.file)
 
     def template(self, name: str) -> Template:
         return environment(self.lang, self.site.templates).get_template(name)

@@ -45,7 +45,7 @@ def site_outputs(ctx: RenderContext) -> dict[str, Callable[[], str | bytes]]:
 
     for entry in model.entries[lang]:
         add(entry.url, functools.partial(render_page, entry, ctx))
-    for page in pages_in(ctx.site.pages, ctx.site.file, lang):
+    for page in pages_in(ctx.hand_pages, lang):
         add(page.url, functools.partial(render_handwritten, page, ctx))
     for audience in model.audiences(lang):
         add(

@@ -46,7 +46,7 @@ def test_pelican_metadata_makes_the_title_slug_and_language(site):
     assert "Title:" not in story.html and "<strong>1950</strong>" in story.html
     assert found["it", "orari"].title == "Orari"
     assert "<em>ogni giorno</em>" in found["it", "orari"].html
-    assert translations(story, site / "content" / "pages", site / "publishconf.py") == [
+    assert translations(story, pages) == [
         ("en", "/en/history/"),
         ("it", "/it/history/"),
     ]
@@ -77,6 +77,7 @@ def test_a_page_without_a_title_or_a_language_is_refused_with_its_name(site):
 
 def test_the_older_form_with_a_heading_still_reads(site):
     write(site, "it/about.md", "# Chi siamo\nTesto.\n")
-    (page,) = pages_in(site / "content" / "pages", site / "publishconf.py", "it")
+    pages = read_pages(site / "content" / "pages", site / "publishconf.py")
+    (page,) = pages_in(pages, "it")
     assert (page.title, page.url) == ("Chi siamo", "/it/about/")
     assert "<h1>" not in page.html and "Testo." in page.html

@@ -8,7 +8,7 @@ from babel.messages.pofile import read_po
 from markupsafe import Markup
 
 from publisher import resources, settings
-from publisher.handwritten import pages_in
+from publisher.handwritten import pages_in, read_pages
 from publisher.i18n import translations
 from publisher.render import RenderContext, render_document
 from publisher.render_context import environment
@@ -99,7 +99,7 @@ def test_templates_render_translated():
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_language_has_the_hand_written_pages(lang):
     site = settings.load()
-    pages = {page.slug: page for page in pages_in(PAGES, site.file, lang)}
+    pages = {page.slug: page for page in pages_in(read_pages(PAGES, site.file), lang)}
     assert sorted(pages) == ["about", "accessibility", "legal"]
     for page in pages.values():
         assert page.title and page.html.strip() and page.lang == lang
