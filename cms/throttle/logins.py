@@ -27,8 +27,13 @@ from .models import LoginAttempt
 REFUSED = "_vetrina_login_refused"
 
 
+def pair(username: str, address: str) -> str:
+    """The allowance's subject: a username (as typed, any case) from an address."""
+    return f"{username.strip().casefold()}|{address}"
+
+
 def subject(username: str, request) -> str:
-    return f"{username.strip().casefold()}|{client_address(request)}"
+    return pair(username, client_address(request))
 
 
 def seconds_locked(username: str, request) -> float:
@@ -37,7 +42,7 @@ def seconds_locked(username: str, request) -> float:
 
 
 def unlock(username: str, address: str, by) -> None:
-    login_limit().forget(f"{username}|{address}")
+    login_limit().forget(pair(username, address))
     LoginAttempt.objects.create(
         username=username,
         address=address,
