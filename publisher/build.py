@@ -9,8 +9,9 @@ the bytes are those of a full build of the same snapshot.
 
 A build writes into a staging folder and swaps it in only when complete: an
 API fault, bad data, a template error or Ctrl-C leaves dist/<territory> and the
-state as they were. Each territory × language renders in its own fresh
-process, in parallel.
+state as they were. Each territory × language is one Pelican run: in this
+process, or for a large full build in processes for every core
+(render_jobs.py).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from .redirects import RedirectProblem
 from .redirects import read as read_redirects
 from .render import output_file, theme_assets
 from .render_context import RenderContext
-from .render_jobs import MODEL, run_jobs, write_job
+from .render_jobs import RenderJob, run_jobs
 from .settings import SiteSettings, load
 from .site_files import place_hashed, write_site_files
 from .site_outputs import site_outputs
@@ -303,8 +304,11 @@ def publish_territory(
     digest = incremental.content_digest(fingerprint, pages, snapshot.redirects)
     outputs: dict[str, str] = {}
     owner: dict[str, str] = {}  # file: the language whose run writes it
+    counts: dict[str, int] = {}
     for lang in snapshot.languages:
-        for url in site_outputs(RenderContext(model, lang, site=site)):
+        found = site_outputs(RenderContext(model, lang, site=site))
+        counts[lang] = len(found)
+        for url in found:
             outputs[output_file(url)] = url
             owner[output_file(url)] = lang  # /q/<id>/ lies outside /<lang>/
     if state is None and not options.full:
@@ -330,25 +334,29 @@ def publish_territory(
         media, stale = place_hashed("media", files, staging, live)
         assets = {**theme_assets(snapshot.territory, site.theme), **channel_assets()}
         static, stale_static = place_hashed("static", assets, staging, live)
-        jobs = []
+        jobs, files = [], 0
         for lang in snapshot.languages:
             only = None
             if plan.render is not None:
-                only = sorted(
+                only = frozenset(
                     url
                     for file, url in outputs.items()
                     if file in plan.render and owner[file] == lang
                 )
                 if not only:
-                    continue  # nothing to do: no process to start
-            job = write_job(
-                staging, options.content, site, model, lang, media, static, only
+                    continue  # nothing to do in this language
+            files += len(only) if only is not None else counts[lang]
+            ctx = RenderContext(
+                model,
+                lang,
+                media=media,
+                static=static,
+                build_date=snapshot.build_date,
+                site=site,
+                cache_dir=options.content / "cache" / "derived",
             )
-            jobs.append(job)
-        try:
-            reads = run_jobs(jobs, options.jobs, lambda m: progress(f"{slug}/{m}"))
-        finally:
-            (staging / MODEL).unlink(missing_ok=True)
+            jobs.append(RenderJob(ctx, staging, only))
+        reads = run_jobs(jobs, options.jobs, lambda m: progress(f"{slug}/{m}"), files)
         report.pages = len(reads)
         write_site_files(staging, model)
         if plan.render is None:

@@ -1,8 +1,8 @@
 """Pelican plugin: a generator that renders one territory in one language.
 
-Pelican runs once per territory × language in its own process (it keeps module
-state and weak signal receivers between runs). Its own article and page
-generators have nothing to read; ours writes every page `site_outputs()` lists
+Pelican runs once per territory × language (publisher/render_jobs.py), the
+job in its settings. Its own article and page generators have nothing to
+read; ours writes every page `site_outputs()` lists
 (CMS items through `render_page()`, hand-written Markdown pages, audiences, 404)
 or, in an incremental build, only the URLs the job names. For each page written
 it notes what the page read, for the next incremental build.
@@ -10,77 +10,98 @@ it notes what the page read, for the next incremental build.
 
 from __future__ import annotations
 
-import json
 import os
-import pickle
 import traceback
-from pathlib import Path
 
 from jinja2 import TemplateSyntaxError
 from pelican import signals
 from pelican.generators import Generator
 
 from .errors import RenderFailed
-from .render import output_file
+from .render import TemplateOutput, contents, output_file
 from .render_context import RenderContext
-from .settings import SiteSettings
+from .render_jobs import JOB, RenderJob
 from .site_outputs import site_outputs
-from .sitemodel import Entry, SiteModel
-
-WRITTEN = ".written.json"
+from .sitemodel import Entry
 
 
 class VetrinaGenerator(Generator):
-    """Writes dist/<territory>/<lang>/… from an API snapshot."""
+    """Writes dist/<territory>/<lang>/… from the site model its job carries.
+
+    Its context is Pelican's: the items as `articles` (stories and events) and
+    `pages`, with categories, tags and dates, finalized with the signals
+    Pelican's own generators send, so plugins act on them as they would on
+    Markdown articles. Template outputs go through Pelican's Writer (which
+    sends `content_written`); the channels' other files are written here and
+    send `content_written` too.
+    """
 
     def generate_context(self) -> None:
-        job = json.loads(Path(self.settings["VETRINA_JOB"]).read_text("utf-8"))
-        # Pickled by the build for its render processes (render_jobs.write_job).
-        model: SiteModel = pickle.loads(Path(job["model"]).read_bytes())  # noqa: S301
-        snapshot = model.snapshot
-        self.lang = job["lang"]
-        self.only = None if job.get("only") is None else set(job["only"])
-        self.ctx = RenderContext(
-            model,
-            self.lang,
-            media=job["media"],
-            static=job["static"],
-            build_date=snapshot.build_date,
-            site=SiteSettings.from_pelican(self.settings, Path(job["settings"])),
-            cache_dir=Path(job["cache"]) if job.get("cache") else None,
+        self.job: RenderJob = self.settings[JOB]
+        self.ctx = self.job.ctx
+        made = contents(self.ctx, self.settings, self.context)
+        self.articles, self.pages = made.language()
+        self.translations = self.hidden_articles = self.drafts = []
+        self.hidden_pages = self.draft_pages = []
+        self.dates = sorted(self.articles, key=lambda a: a.date)
+        self.categories = _grouped(self.articles, "category")
+        self.tags = _grouped(self.articles, "tags")
+        self.authors = _grouped(self.articles, "authors")
+        self.context.update(
+            articles=self.articles,
+            dates=self.dates,
+            categories=self.categories,
+            tags=self.tags,
+            authors=self.authors,
+            pages=self.pages,
         )
+        signals.article_generator_finalized.send(self)
+        signals.page_generator_finalized.send(self)
 
     def generate_output(self, writer) -> None:
-        reads: dict[str, list[str]] = {}
-        # The output folder is the language's own: URLs start with /<lang>/.
-        root = str(Path(self.output_path).parent)
-        made: set[str] = set()
-        for url, render in site_outputs(self.ctx).items():
-            if self.only is not None and url not in self.only:
+        reads = self.job.reads
+        root = self.output_path  # the territory's folder: URLs start with /<lang>/
+        only = self.job.only
+        for url, output in site_outputs(self.ctx).items():
+            if only is not None and url not in only:
                 continue
+            name = output_file(url)
             with self.ctx.model.reading() as keys:
                 try:
-                    content = render()
+                    self._write(writer, root, name, output())
                 except Exception as error:
-                    raise RenderFailed(failure(url, render, error, self.ctx)) from error
-            # Staging is a new folder of the build's own: write straight in.
-            name = output_file(url)
-            folder = os.path.dirname(os.path.join(root, name))
-            if folder not in made:
-                os.makedirs(folder, exist_ok=True)
-                made.add(folder)
-            data = content if isinstance(content, bytes) else content.encode()
-            with open(os.path.join(root, name), "wb") as file:
-                file.write(data)
+                    raise RenderFailed(failure(url, output, error, self.ctx)) from error
             reads[name] = sorted(keys)
-        Path(self.output_path, WRITTEN).write_text(json.dumps(reads), "utf-8")
+
+    def _write(self, writer, root: str, name: str, output) -> None:
+        if isinstance(output, TemplateOutput):
+            template = self.ctx.template(output.template)
+            writer.write_file(name, template, self.context, **output.context())
+            return
+        path = os.path.join(root, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as file:
+            file.write(output if isinstance(output, bytes) else output.encode())
+        signals.content_written.send(path, context=self.context)
+
+
+def _grouped(articles: list, attribute: str) -> list[tuple[object, list]]:
+    """[(category or tag or author, its articles)], as Pelican's context has."""
+    groups: dict[object, list] = {}
+    for article in articles:
+        found = getattr(article, attribute, None)
+        for key in found if isinstance(found, list) else [found] if found else []:
+            groups.setdefault(key, []).append(article)
+    return sorted(groups.items(), key=lambda group: str(group[0]))
 
 
 def failure(url: str, render, error: Exception, ctx: RenderContext) -> str:
     """What failed, where: the item, its URL, and the template file and line
     (Jinja puts the template's lines in the traceback) or the Python line."""
     item = ""
-    entry = next((a for a in getattr(render, "args", ()) if isinstance(a, Entry)), None)
+    entry = getattr(render, "entry", None) or next(
+        (a for a in getattr(render, "args", ()) if isinstance(a, Entry)), None
+    )
     if entry is not None and entry.page.get("id"):
         item = f"«{entry.page.get('title', '')}» (item {entry.page['id']}) "
     folders = tuple(str(folder) for folder in ctx.site.templates)

@@ -8,26 +8,58 @@ their HTML with it too (publisher/site_outputs.py lists every output).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
 
+from .contents import Contents
 from .handwritten import HandPage, pages_in, translations
 from .helpers import Helpers
 from .render_context import RenderContext  # also for render_page()'s callers
 from .settings import load
-from .sitemodel import AUDIENCES_PATH, Entry
+from .sitemodel import AUDIENCES_PATH, Entry, output_file  # noqa: F401 (callers)
 
 RTL = {"ar", "fa", "he", "ur"}
 DEFAULT_BRAND_COLOUR = "#8a3b12"
 
 
+@dataclass
+class TemplateOutput:
+    """An output a theme template renders: which template, with what context
+    (made when rendered). Pelican's Writer renders it in a build (adding
+    Pelican's context); called, it renders itself (the preview, the channels)."""
+
+    ctx: RenderContext
+    template: str
+    context: Callable[[], dict]
+    entry: Entry | None = None  # the item it shows, to name it when it fails
+
+    def __call__(self) -> str:
+        """Rendered outside a Pelican run, with the context one would give."""
+        context = {**contents(self.ctx).context, **self.context()}
+        return self.ctx.template(self.template).render(context)
+
+
+def run_settings(ctx: RenderContext) -> dict:
+    """What a Pelican run of a territory's language sets over the settings
+    file: SITENAME is the territory's name, DEFAULT_LANG the page's language
+    (as in Pelican's i18n sites: the page's `<html lang>`)."""
+    name = ctx.model.snapshot.territory.get("name") or ctx.model.snapshot.slug
+    return {"SITENAME": name, "DEFAULT_LANG": ctx.lang}
+
+
 def _context(entry: Entry, ctx: RenderContext) -> dict:
-    """What every template gets besides the page's own data."""
+    """What every template gets besides the page's own data: `page` is the
+    item as Pelican content (an `article` too for stories and events:
+    publisher/contents.py), a plain dict for the build's own pages."""
     model = ctx.model
     homes = model.of_kind(ctx.lang, "home")
+    page = entry.page if entry.kind == "page" else contents(ctx).of(entry)
     return {
-        "page": entry.page,
+        "page": page,
+        "article": page,
         "entry": entry,
         "t": Helpers(ctx, entry),
         "site": model.snapshot.territory,
@@ -45,14 +77,43 @@ def _context(entry: Entry, ctx: RenderContext) -> dict:
     }
 
 
+def contents(
+    ctx: RenderContext, settings: dict | None = None, context: dict | None = None
+) -> Contents:
+    """The items of a render context as Pelican content: made with a Pelican
+    run's settings and context when given (the run makes them first), else
+    with the site's settings (the preview, a channel outside a build)."""
+    if ctx.contents is None or settings is not None:
+        if settings is None:
+            settings = {**(ctx.site.pelican or load().pelican), **run_settings(ctx)}
+        ctx.contents = Contents(
+            ctx,
+            settings,
+            context if context is not None else dict(settings),
+            body=lambda entry: ctx.template("_content.html").render(
+                _context(entry, ctx)
+            ),
+        )
+    return ctx.contents
+
+
+def page_output(entry: Entry, ctx: RenderContext) -> TemplateOutput:
+    """One page of one language, a complete HTML document when rendered."""
+
+    def context() -> dict:
+        ctx.model.note(f"id:{entry.page['id']}")
+        return _context(entry, ctx)
+
+    return TemplateOutput(ctx, f"{entry.kind}.html", context, entry)
+
+
 def render_page(entry: Entry, ctx: RenderContext) -> str:
     """Render one page of one language to a complete HTML document."""
-    ctx.model.note(f"id:{entry.page['id']}")
-    return ctx.template(f"{entry.kind}.html").render(_context(entry, ctx))
+    return page_output(entry, ctx)()
 
 
-def render_document(kind: str, ctx: RenderContext, **extra: object) -> str:
-    """Render a page that is not a CMS item (404, a Markdown page)."""
+def document_output(kind: str, ctx: RenderContext, **extra: object) -> TemplateOutput:
+    """A page that is not a CMS item (404, a Markdown page, a channel's page)."""
     path = str(extra.pop("path", "/"))
     page = {
         "id": 0,
@@ -66,17 +127,24 @@ def render_document(kind: str, ctx: RenderContext, **extra: object) -> str:
         },
     }
     entry = Entry(page, ctx.lang, f"/{ctx.lang}{path}")
-    return ctx.template(f"{kind}.html").render({**_context(entry, ctx), **extra})
+    return TemplateOutput(
+        ctx, f"{kind}.html", lambda: {**_context(entry, ctx), **extra}
+    )
 
 
-def render_audience(audience: str, ctx: RenderContext) -> str:
+def render_document(kind: str, ctx: RenderContext, **extra: object) -> str:
+    """Render a page that is not a CMS item (404, a Markdown page)."""
+    return document_output(kind, ctx, **extra)()
+
+
+def audience_output(audience: str, ctx: RenderContext) -> TemplateOutput:
     """The page of one audience (families, schools…) in one language.
 
     Its path lies under `AUDIENCES_PATH`, which no CMS page may take.
     """
     model = ctx.model
     path = f"{AUDIENCES_PATH}{audience}/"
-    return render_document(
+    return document_output(
         "audience",
         ctx,
         path=path,
@@ -90,10 +158,10 @@ def render_audience(audience: str, ctx: RenderContext) -> str:
     )
 
 
-def render_handwritten(page: HandPage, ctx: RenderContext) -> str:
+def handwritten_output(page: HandPage, ctx: RenderContext) -> TemplateOutput:
     """A hand-written page (publisher/handwritten.py), linked to its translations
     in the territory's languages."""
-    return render_document(
+    return document_output(
         "page", ctx, title=page.title, path=f"/{page.slug}/",
         html=Markup(page.html),  # noqa: S704 sanitised when read
         alternates=[
@@ -102,18 +170,6 @@ def render_handwritten(page: HandPage, ctx: RenderContext) -> str:
             if lang in ctx.model.snapshot.languages
         ],
     )  # fmt: skip
-
-
-def output_file(url: str) -> str:
-    """Where a URL's output is written, relative to the territory's folder.
-
-    A last segment with a dot is a file (`404.html`, `feed.atom`); anything
-    else is a folder with its index.html.
-    """
-    path = url.strip("/")
-    if "." in path.rpartition("/")[2] and not url.endswith("/"):
-        return path
-    return f"{path}/index.html"
 
 
 def theme_assets(territory: dict, theme: Path | None = None) -> dict[str, bytes]:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import (
+    ChoiceLoader,
     Environment,
     FileSystemBytecodeCache,
     FileSystemLoader,
-    StrictUndefined,
+    PrefixLoader,
     Template,
 )
 
@@ -24,6 +26,9 @@ from .handwritten import HandPage, read_pages
 from .i18n import translations
 from .settings import SiteSettings, load
 from .sitemodel import SiteModel
+
+if TYPE_CHECKING:
+    from .contents import Contents
 
 
 @dataclass
@@ -39,6 +44,8 @@ class RenderContext:
     site: SiteSettings = field(default_factory=load)
     # Share images and QR codes already made (publisher/derived.py); None: make all.
     cache_dir: Path | None = None
+    # The items as Pelican content, made on first use (render.contents()).
+    contents: Contents | None = field(default=None, repr=False, compare=False)
 
     @functools.cached_property
     def hand_pages(self) -> tuple[HandPage, ...]:
@@ -46,27 +53,56 @@ class RenderContext:
         return read_pages(self.site.pages, self.site.file)
 
     def template(self, name: str) -> Template:
-        return environment(self.lang, self.site.templates).get_template(name)
+        return environment(self.lang, self.site).get_template(name)
 
 
 @functools.cache
-def environment(lang: str, templates: tuple[Path, ...] | None = None) -> Environment:
-    """The theme's templates in one language; `templates`: the folders to
-    look in, first match wins (default: the default settings' theme).
+def environment(lang: str, site: SiteSettings | None = None) -> Environment:
+    """The theme's templates in one language, as Pelican's generators load
+    them, with the settings' JINJA_ENVIRONMENT, JINJA_FILTERS, JINJA_GLOBALS
+    and JINJA_TESTS: the overrides and the theme, first match wins, Pelican's
+    `simple` theme after them, and `!theme/…` and `!simple/…` to extend
+    either explicitly. Plus the language's catalog for `_()`.
 
-    Every render process compiles the templates it uses; the bytecode cache
-    (in the system's temporary folder, keyed by each template's source) makes
-    that a load after the first time, which one small edit's build notices.
+    Made once per language and process: a long-running builder keeps its
+    compiled templates, and Jinja reloads one whose file changed. The bytecode
+    cache (keyed by each template's source) spares a new process compiling.
     """
-    env = Environment(
-        loader=FileSystemLoader(templates or load().templates),
-        bytecode_cache=FileSystemBytecodeCache(),
-        autoescape=True,
-        undefined=StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+    from pelican import generators
+    from pelican.utils import DateFormatter
+
+    site = site or load()
+    settings = site.pelican or load().pelican
+    simple = FileSystemLoader(
+        Path(generators.__file__).parent / "themes" / "simple" / "templates"
     )
+    options = dict(settings.get("JINJA_ENVIRONMENT") or {})
+    # Whatever the settings say: the CMS's text is escaped unless marked safe
+    # (rich text, sanitised; an item's `content` and `summary` are Markup).
+    options["autoescape"] = True
+    extensions = list(options.pop("extensions", []))
+    if "jinja2.ext.i18n" not in extensions:  # the theme's `_()`
+        extensions.append("jinja2.ext.i18n")
+    env = Environment(  # noqa: S701 autoescape is in options, always on
+        loader=ChoiceLoader(
+            [
+                FileSystemLoader(site.templates),
+                simple,
+                PrefixLoader(
+                    {
+                        "!simple": simple,
+                        "!theme": FileSystemLoader(site.theme / "templates"),
+                    }
+                ),
+            ]
+        ),
+        bytecode_cache=FileSystemBytecodeCache(),
+        extensions=extensions,
+        **options,
+    )
+    env.filters["strftime"] = DateFormatter()
+    env.filters.update(settings.get("JINJA_FILTERS") or {})
+    env.globals.update(settings.get("JINJA_GLOBALS") or {})
+    env.tests.update(settings.get("JINJA_TESTS") or {})
     env.install_gettext_translations(translations(lang), newstyle=True)
     return env

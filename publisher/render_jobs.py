@@ -1,28 +1,113 @@
-"""The render processes: one Pelican run per territory × language.
+"""Pelican runs: one per territory × language, here or fanned out to processes.
 
-Pelican keeps module state and weak signal receivers between runs, so each run
-gets a process of its own; the build hands it a job file (what to render, with
-which media and assets) and the site model, pickled once for all of them.
+Pelican runs many times in one process: each run reads its settings afresh
+and the plugin's generator takes its job, an object in memory, from them
+(`VETRINA_JOB`). So an incremental or small build renders in the process that
+asks, and a long-running builder (the CMS's worker) keeps everything warm: the
+imports, the compiled templates, the site model. Only a full build with enough
+to render for several cores fans its languages out to processes, forked from a
+server that imported everything, with the site model pickled once for them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
-import json
 import multiprocessing
 import pickle
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .channels import __name__ as CHANNELS
 from .channels import channels
 from .errors import RenderFailed
-from .pelican_plugin import WRITTEN
+from .render import run_settings
+from .render_context import RenderContext
 from .settings import SiteSettings
-from .sitemodel import SiteModel
 
-MODEL = ".model.pickle"  # what the render processes read, in staging
+JOB = "VETRINA_JOB"  # the Pelican setting that carries a RenderJob
+MODEL = ".model.pickle"  # what fanned-out render processes read, in staging
+# Below this many files a full build renders in this process: starting a
+# process and loading the model there costs more than the second core saves.
+FAN_OUT_FILES = 2000
+
+
+@dataclass
+class RenderJob:
+    """What one Pelican run renders: a language of a territory (its context),
+    only some URLs of it or all, into `output` (the territory's folder)."""
+
+    ctx: RenderContext
+    output: Path
+    only: frozenset[str] | None = None
+    # Filled by the generator: what each file written read, by file.
+    reads: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def lang(self) -> str:
+        return self.ctx.lang
+
+
+def run_pelican(job: RenderJob) -> dict[str, list[str]]:
+    """Run Pelican once for one territory × language, in this process.
+
+    Returns what each file written read, by file.
+    """
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    settings = read_settings(
+        str(job.ctx.site.file),
+        override={
+            **run_settings(job.ctx),
+            "OUTPUT_PATH": str(job.output),
+            JOB: job,
+        },
+    )
+    quiet = io.StringIO()  # Pelican's summary line: the build prints its own
+    try:
+        with contextlib.redirect_stdout(quiet):
+            Pelican(settings).run()
+    except RenderFailed as error:  # the generator's: it names item and template
+        raise RenderFailed(f"rendering {job.lang} failed: {error}") from error
+    except Exception as error:
+        raise RenderFailed(
+            f"rendering {job.lang} failed: {error.__class__.__name__}: {error}"
+        ) from error
+    return job.reads
+
+
+def run_jobs(
+    jobs: list[RenderJob],
+    processes: int,
+    progress: Callable[[str], None],
+    files: int,
+) -> dict[str, list[str]]:
+    """Run the jobs; what each written file read. `files`: how many the jobs
+    render in all, which decides whether other processes are worth starting."""
+    reads: dict[str, list[str]] = {}
+    if processes < 2 or len(jobs) < 2 or files < FAN_OUT_FILES:
+        for job in jobs:
+            reads.update(run_pelican(job))
+            progress(f"{job.lang}: {len(job.reads)} pages")
+        return reads
+    staging = jobs[0].output
+    pickled = staging / MODEL
+    pickled.write_bytes(
+        pickle.dumps(jobs[0].ctx.model, protocol=pickle.HIGHEST_PROTOCOL)
+    )
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(_preload())
+    try:
+        with context.Pool(min(processes, len(jobs)), maxtasksperchild=1) as pool:
+            described = [(_describe(job), str(pickled)) for job in jobs]
+            for lang, written in pool.imap_unordered(_run_forked, described):
+                progress(f"{lang}: {len(written)} pages")
+                reads.update(written)
+    finally:
+        pickled.unlink(missing_ok=True)
+    return reads
 
 
 # What every render process needs, imported once by the fork server: each job
@@ -31,97 +116,37 @@ def _preload() -> list[str]:
     return [__name__, "pelican.settings", *(f"{CHANNELS}.{c}" for c in channels())]
 
 
-def run_jobs(jobs: list[dict], processes: int, progress: Callable[[str], None]) -> dict:
-    """Run Pelican jobs in fresh processes; what each written file read.
-
-    Pelican keeps module state and weak signal receivers between runs, so each
-    job gets a process of its own (`maxtasksperchild=1`), forked from a server
-    that has imported everything but never run Pelican. The server lives as
-    long as this process: a long-running builder (the CMS's worker) starts
-    Python once, and every build after the first skips the imports.
-    """
-    reads: dict[str, list[str]] = {}
-    if not jobs:
-        return reads
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_preload())
-    with context.Pool(min(processes, len(jobs)) or 1, maxtasksperchild=1) as pool:
-        for lang, written in pool.imap_unordered(run_pelican, jobs):
-            progress(f"{lang}: {len(written)} pages")
-            reads.update(written)
-    return reads
-
-
-def write_job(
-    staging: Path,
-    content: Path,
-    site: SiteSettings,
-    model: SiteModel,
-    lang: str,
-    media: dict[str, str],
-    static: dict[str, str],
-    only: list[str] | None,
-) -> dict:
-    """A job file for one language's Pelican run, with the build's working
-    folder (`content`: caches) and Pelican settings; `only`: URLs to render.
-
-    The site model (with its snapshot) goes to the render processes pickled,
-    once for all of them: it loads four times faster than the snapshot's JSON
-    and spares each process building the model again.
-    """
-    job_file = staging / f".job-{lang}.json"
-    pickled = staging / MODEL
-    if not pickled.exists():
-        pickled.write_bytes(pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL))
-    job_file.write_text(
-        json.dumps(
-            {
-                "model": str(pickled),
-                "cache": str(content / "cache" / "derived"),
-                "settings": str(site.file),
-                "lang": lang,
-                "media": media,
-                "static": static,
-                "only": only,
-            }
-        )
-    )
+def _describe(job: RenderJob) -> dict:
+    ctx = job.ctx
     return {
-        "job": str(job_file),
-        "settings": str(site.file),
-        "output": str(staging / lang),
-        "lang": lang,
+        "lang": ctx.lang,
+        "media": ctx.media,
+        "static": ctx.static,
+        "build_date": ctx.build_date,
+        "settings": str(ctx.site.file),
+        "cache": str(ctx.cache_dir) if ctx.cache_dir else None,
+        "output": str(job.output),
+        "only": sorted(job.only) if job.only is not None else None,
     }
 
 
-def run_pelican(job: dict) -> tuple[str, dict[str, list[str]]]:
-    """Run Pelican for one territory × language (in a fresh process).
-
-    Returns what each file written read, by file.
-    """
-    from pelican import Pelican
+def _run_forked(described: tuple[dict, str]) -> tuple[str, dict[str, list[str]]]:
+    """A fanned-out process: the job from its description and the pickled model."""
     from pelican.settings import read_settings
 
-    settings = read_settings(
-        job["settings"],
-        override={
-            "OUTPUT_PATH": job["output"],
-            "VETRINA_JOB": job["job"],
-            "DEFAULT_LANG": job["lang"],
-        },
+    about, pickled = described
+    # Pickled by run_jobs for its render processes, in the build's own staging.
+    model = pickle.loads(Path(pickled).read_bytes())  # noqa: S301
+    file = Path(about["settings"])
+    ctx = RenderContext(
+        model,
+        about["lang"],
+        media=about["media"],
+        static=about["static"],
+        build_date=about["build_date"],
+        site=SiteSettings.from_pelican(read_settings(str(file)), file),
+        cache_dir=Path(about["cache"]) if about["cache"] else None,
     )
-    quiet = io.StringIO()
-    try:
-        with contextlib.redirect_stdout(quiet):
-            Pelican(settings).run()
-    except RenderFailed as error:  # the generator's: it names item and template
-        raise RenderFailed(f"rendering {job['lang']} failed: {error}") from None
-    except Exception as error:
-        raise RenderFailed(
-            f"rendering {job['lang']} failed: {error.__class__.__name__}: {error}"
-        ) from None
-    written = Path(job["output"], WRITTEN)
-    reads = json.loads(written.read_text("utf-8"))
-    written.unlink()
-    Path(job["job"]).unlink()
-    return job["lang"], reads
+    only = None if about["only"] is None else frozenset(about["only"])
+    job = RenderJob(ctx, Path(about["output"]), only)
+    return job.lang, run_pelican(job)

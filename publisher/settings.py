@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import resources
 from .errors import SettingsMissing
@@ -34,6 +35,8 @@ class SiteSettings:
     theme: Path  # THEME: templates/ and static/
     overrides: tuple[Path, ...]  # THEME_TEMPLATES_OVERRIDES
     content: Path  # PATH: pages/ holds the hand-written pages
+    # Everything Pelican read (JINJA_ENVIRONMENT, JINJA_FILTERS, DATE_FORMATS…).
+    pelican: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def templates(self) -> tuple[Path, ...]:
@@ -55,6 +58,7 @@ class SiteSettings:
                 folder / path for path in settings.get("THEME_TEMPLATES_OVERRIDES", ())
             ),
             content=Path(settings["PATH"]),
+            pelican=settings,
         )
 
 

@@ -60,6 +60,18 @@ RESERVED_PATHS = (
 AUDIENCE_KINDS = tuple(AUDIENCE_SECTIONS)
 
 
+def output_file(url: str) -> str:
+    """Where a URL's output is written, relative to the territory's folder.
+
+    A last segment with a dot is a file (`404.html`, `feed.atom`); anything
+    else is a folder with its index.html.
+    """
+    path = url.strip("/")
+    if "." in path.rpartition("/")[2] and not url.endswith("/"):
+        return path
+    return f"{path}/index.html"
+
+
 @dataclass
 class Entry:
     """One page as published in one language."""
@@ -85,6 +97,8 @@ class SiteModel:
     entries: dict[str, list[Entry]] = field(default_factory=dict)
     by_id: dict[int, dict] = field(default_factory=dict)
     urls: dict[tuple[str, str], str] = field(default_factory=dict)
+    # The entry of a translation key in a language, fallbacks included.
+    by_key: dict[tuple[str, str], Entry] = field(default_factory=dict, repr=False)
     paths_by_key: dict[str, set[str]] = field(default_factory=dict)
     # Entries by (language, kind), in entry order: every page asks for some
     # (the sections, the home), so a scan of all entries would make a build
@@ -172,6 +186,7 @@ class SiteModel:
                     )
                 seen[entry.url] = entry
                 self.urls[(entry.key, lang)] = entry.url
+                self.by_key[(entry.key, lang)] = entry
                 self.by_kind.setdefault((lang, entry.kind), []).append(entry)
             self.entries[lang] = entries
 
@@ -203,6 +218,11 @@ class SiteModel:
             return None
         self.note(f"tk:{page['meta']['translation_key']}")
         return self.urls.get((page["meta"]["translation_key"], lang))
+
+    def entry(self, key: str, lang: str) -> Entry | None:
+        """The page of a translation key as published in a language, if it is."""
+        self.note(f"tk:{key}")
+        return self.by_key.get((key, lang))
 
     def alternates(self, entry: Entry) -> list[tuple[str, str]]:
         """(language, URL) of the same page in every language that has it."""

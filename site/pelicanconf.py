@@ -6,6 +6,8 @@ from these (`from vetrina.site.publishconf import *`) and overrides THEME,
 THEME_TEMPLATES_OVERRIDES or PATH: see publisher/settings.py.
 """
 
+from jinja2 import StrictUndefined
+
 from publisher import resources
 
 SITENAME = "Vetrina"
@@ -40,4 +42,14 @@ TAG_SAVE_AS = ""
 DELETE_OUTPUT_DIRECTORY = False
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
-JINJA_ENVIRONMENT = {"autoescape": True}
+# The theme's templates escape everything but what is marked safe, and an
+# undefined name is an error, not an empty string. A theme adapted from a
+# Pelican one that relies on empty undefined names sets jinja2.Undefined.
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "undefined": StrictUndefined,
+    "extensions": ["jinja2.ext.i18n"],
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}

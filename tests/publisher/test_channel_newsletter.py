@@ -6,7 +6,7 @@ import pytest
 
 from publisher.channels import newsletter
 from publisher.render import RenderContext
-from publisher.site_outputs import site_outputs
+from publisher.site_outputs import rendered, site_outputs
 from publisher.sitemodel import SiteModel
 from publisher.snapshot import Snapshot
 from tests.publisher.test_theme import HOSTILE, TERRITORY, event, item, story
@@ -200,4 +200,4 @@ def test_visitor_pages_do_not_link_the_newsletter(pages):
     assert {"/it/newsletter.html", "/it/newsletter.txt"} <= set(outputs)
     for url, render in outputs.items():
         if url.endswith("/"):
-            assert "newsletter" not in render(), url
+            assert "newsletter" not in rendered(render()), url

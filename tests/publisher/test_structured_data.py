@@ -8,7 +8,7 @@ import pytest
 
 from publisher.render import (
     RenderContext,
-    render_audience,
+    audience_output,
     render_document,
     render_page,
 )
@@ -278,7 +278,7 @@ def test_pages_the_cms_does_not_have_get_a_card_and_a_trail(site):
     assert meta(missing)["og:title"] == ["Pagina non trovata"]
     assert meta(missing)["og:image"] == [f"{BASE}/it/share.png"]  # the home's card
     site.by_id[5]["audiences"] = ["families"]
-    families = render_audience("families", ctx)
+    families = audience_output("families", ctx)()
     assert meta(families)["og:title"] == ["Per le famiglie"]
     crumbs = json_ld(families)["BreadcrumbList"]["itemListElement"]
     assert [c["name"] for c in crumbs] == ["Lecce", "Per le famiglie"]

@@ -9,7 +9,7 @@ import pytest
 from publisher import resources
 from publisher.errors import UrlCollision
 from publisher.occurrences import next_start, starts
-from publisher.render import RenderContext, render_audience, render_page
+from publisher.render import RenderContext, audience_output, render_page
 from publisher.sitemodel import SiteModel
 from publisher.snapshot import Snapshot
 from tests.snapshots import build_site
@@ -406,7 +406,7 @@ def test_hostile_text_is_escaped_everywhere(site):
         render(site, "it", "/it/luoghi/"),
         render(site, "it", "/it/eventi/"),
         render(site, "it", "/it/eventi/e6/"),
-        render_audience("families", ctx),
+        audience_output("families", ctx)(),
     ):
         assert HOSTILE not in html
         assert "&lt;img src=x onerror=" in html
@@ -423,9 +423,9 @@ def test_audience_pages_are_listed_and_linked(site):
         r'<nav class="audiences" aria-label="[^"]+"><ul class="chips">', home
     )
     assert 'href="/it/audiences/families/"' in home
-    page = render_audience(
+    page = audience_output(
         "families", RenderContext(site, "en", build_date="2026-11-25")
-    )
+    )()
     assert "<h1>For families</h1>" in page
     assert 'href="/en/luoghi/museo/"' in page
     assert 'hreflang="it" href="https://lecce.example.org/it/audiences/families/"' in (

@@ -11,7 +11,7 @@ from babel.util import pathmatch
 
 from publisher import resources
 from publisher.i18n import translations
-from publisher.render import RenderContext, render_audience
+from publisher.render import RenderContext, audience_output
 from publisher.sitemodel import SiteModel
 from publisher.snapshot import Snapshot
 from publisher.vocabulary import AUDIENCE_SECTIONS, AUDIENCES, PLACE_KINDS
@@ -72,10 +72,10 @@ def test_labels_are_in_the_pages_language():
     assert 'data-pagefind-filter="audience[content]" content="Per le scuole"' in museum
 
     ctx = RenderContext(site, "it", build_date="2026-11-25")
-    page = render_audience("immigrant-communities", ctx)
+    page = audience_output("immigrant-communities", ctx)()
     assert "<h1>Per le comunità immigrate</h1>" in page
     assert "<h2>Luoghi da visitare</h2>" in page
-    arabic = render_audience("families", RenderContext(site, "ar", build_date=""))
+    arabic = audience_output("families", RenderContext(site, "ar", build_date=""))()
     assert f"<h1>{translations('ar').gettext('For families')}</h1>" in arabic
 
 
