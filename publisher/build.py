@@ -276,9 +276,11 @@ def publish_territory(
     state: State | None = None,
     cursor: str | None = None,
     guard_drops: bool = True,
+    save_state: bool = True,
 ) -> TerritoryReport:
     """Render a snapshot into dist/<territory>: what changed since the state
-    (loaded when not given), or everything."""
+    (loaded when not given), or everything. Without `save_state` (a render
+    somewhere else than the build's output) the state stays as it was."""
     slug = snapshot.slug
     report = TerritoryReport(slug, languages=snapshot.languages)
     model = SiteModel.build(snapshot)
@@ -376,6 +378,8 @@ def publish_territory(
         discard(staging)
         raise
     progress(f"{slug}: pages in place")
+    if not save_state:
+        return report
     before = state.outputs if state is not None and plan.render is not None else {}
     State(
         cursor,
@@ -391,6 +395,30 @@ def publish_territory(
         _write_manifest(target, manifest)
         progress(f"{slug}: search index updated")
     return report
+
+
+def render_fetched(
+    out: Path, settings: Path | None = None, progress: Progress = print
+) -> list[TerritoryReport]:
+    """Render the snapshots the last build fetched into `out` (Pelican's own
+    command line: `pelican -s site/pelicanconf.py`): no API, the build's
+    state untouched, so `vetrina build` goes on from its cursor."""
+    options = BuildOptions(
+        api="", out=out, settings=settings, full=True, allow_local_links=True
+    )
+    snapshots = options.content / "snapshots"
+    reports = []
+    for folder in sorted(snapshots.iterdir()) if snapshots.is_dir() else []:
+        if not Snapshot.exists(snapshots, folder.name):
+            continue
+        snapshot = Snapshot.load(snapshots, folder.name)
+        report = publish_territory(snapshot, options, progress, save_state=False)
+        report.fetched = "read of the last fetched snapshot"
+        progress(report.summary())
+        reports.append(report)
+    if not reports:
+        progress(f"no snapshot in {snapshots}: run `vetrina build` once first")
+    return reports
 
 
 def _matches(state: State | None, fingerprint: str, manifest: dict) -> bool:

@@ -11,12 +11,15 @@ it notes what the page read, for the next incremental build.
 from __future__ import annotations
 
 import os
+import sys
 import traceback
+from pathlib import Path
 
 from jinja2 import TemplateSyntaxError
 from pelican import signals
 from pelican.generators import Generator
 
+from .build import render_fetched
 from .errors import RenderFailed
 from .render import TemplateOutput, contents, output_file
 from .render_context import RenderContext
@@ -37,7 +40,9 @@ class VetrinaGenerator(Generator):
     """
 
     def generate_context(self) -> None:
-        self.job: RenderJob = self.settings[JOB]
+        self.job: RenderJob | None = self.settings.get(JOB)
+        if self.job is None:  # `pelican -s …`: see generate_output
+            return
         self.ctx = self.job.ctx
         made = contents(self.ctx, self.settings, self.context)
         self.articles, self.pages = made.language()
@@ -59,6 +64,12 @@ class VetrinaGenerator(Generator):
         signals.page_generator_finalized.send(self)
 
     def generate_output(self, writer) -> None:
+        if self.job is None:
+            # Pelican's own command line: each territory of the last fetched
+            # snapshots is built, as `vetrina build` would, into OUTPUT_PATH;
+            # the languages are Pelican runs of their own, in this process.
+            render_fetched(Path(self.output_path), _settings_file())
+            return
         reads = self.job.reads
         root = self.output_path  # the territory's folder: URLs start with /<lang>/
         only = self.job.only
@@ -83,6 +94,19 @@ class VetrinaGenerator(Generator):
         with open(path, "wb") as file:
             file.write(output if isinstance(output, bytes) else output.encode())
         signals.content_written.send(path, context=self.context)
+
+
+def _settings_file() -> Path | None:
+    """The settings file `pelican` was started with (its settings do not say)."""
+    from pelican import DEFAULT_CONFIG_NAME, parse_arguments
+
+    try:
+        given = parse_arguments(sys.argv[1:]).settings
+    except SystemExit:  # not Pelican's command line
+        return None
+    if given is None and Path(DEFAULT_CONFIG_NAME).is_file():
+        given = DEFAULT_CONFIG_NAME
+    return Path(given).resolve() if given else None
 
 
 def _grouped(articles: list, attribute: str) -> list[tuple[object, list]]:

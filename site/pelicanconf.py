@@ -40,6 +40,9 @@ AUTHOR_SAVE_AS = ""
 CATEGORY_SAVE_AS = ""
 TAG_SAVE_AS = ""
 DELETE_OUTPUT_DIRECTORY = False
+# `pelican --autoreload` watches PATH: a build's caches and state are not
+# reasons to render again (a new snapshot is).
+IGNORE_FILES = ["**/.*", "*/content/cache/*", "*/content/state/*"]
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 # The theme's templates escape everything but what is marked safe, and an
