@@ -4,6 +4,7 @@ fails leaves its rows empty with the reason and the others still run."""
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import re
 import shutil
@@ -41,10 +42,12 @@ ROWS = (
     ("full_pps", "Full build throughput", "pages/s"),
     ("render_s", "Full render of the fetched snapshot (no API)", "s"),
     ("render_pps", "Full render throughput", "pages/s"),
+    ("html_s", "Full render of the HTML pages only (like for like with Hugo)", "s"),
     ("noop_s", "Incremental build, nothing changed", "s"),
     ("edit_s", "One edit: build request → its HTML in dist/ (warm builder)", "s"),
     ("edit_search_s", "One edit, the same: until the search index is updated", "s"),
     ("edit_cold_s", "One edit, a fresh `vetrina build` process → HTML in dist/", "s"),
+    ("rerender_x", "One edit: files re-rendered per file whose bytes changed", "×"),
     ("percent_s", "Incremental build, 1 % of items changed", "s"),
     ("page_kib", "Typical page: a place's HTML + its CSS, gzip", "KiB"),
     ("hero_kib", "Largest image a page's srcset offers (WebP)", "KiB"),
@@ -58,7 +61,7 @@ ROWS = (
     ("hugo_pages", "Hugo: pages rendered", "files"),
     ("hugo_s", "Hugo: render time", "s"),
     ("hugo_pps", "Hugo throughput", "pages/s"),
-    ("ratio", "Full render time per page, ours / Hugo", "×"),
+    ("ratio", "HTML render time per page, ours / Hugo", "×"),
 )
 
 
@@ -75,6 +78,7 @@ class Bench:
     cms: BenchCms | None = None
     builder: subprocess.Popen | None = None
     html_pages: int = 0
+    html_rendered: int = 0
 
     def __post_init__(self) -> None:
         self.rows = {key: Row(key, label, unit) for key, label, unit in ROWS}
@@ -197,6 +201,14 @@ def render_snapshot(bench: Bench) -> None:
     bench.set("render_pps", result["pages"] / result["seconds"])
 
 
+def render_html(bench: Bench) -> None:
+    """Only the HTML pages, through the same Pelican runs as a full render
+    (both cores): the figure to hold against Hugo's, which writes only HTML."""
+    result = bench.run_build("render_html", content=str(bench.content))
+    bench.set("html_s", result["seconds"], f"{result['pages']:,} HTML files")
+    bench.html_rendered = result["pages"]
+
+
 def noop_incremental(bench: Bench) -> None:
     result = bench.incremental()
     bench.set(
@@ -257,9 +269,27 @@ def edit_latency(
     raise RuntimeError(f"{page} never showed the new title {title!r}")
 
 
+def digests(root: Path) -> dict[Path, bytes]:
+    """Every output file's hash, but the search index and the build's manifest
+    (which change with every build by design)."""
+    return {
+        path: hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+        for path in root.rglob("*")
+        if path.is_file() and "pagefind" not in path.parts and path.name[0] != "."
+    }
+
+
 def one_edit(bench: Bench) -> None:
     """One published edit, built by a fresh process and by a warm builder."""
+    before = digests(bench.dist)
     cold, _done, result = edit_latency(bench, bench.incremental)
+    after = digests(bench.dist)
+    changed = sum(1 for path, digest in after.items() if before.get(path) != digest)
+    bench.set(
+        "rerender_x",
+        result["pages"] / max(1, changed),
+        f"{result['pages']} re-rendered, {changed} changed; target ≤ 3",
+    )
     bench.set(
         "edit_cold_s",
         cold,
@@ -385,11 +415,13 @@ def hugo_render(bench: Bench) -> None:
     average = f"avg HTML page {run.average_bytes / 1024:.1f} KiB"
     bench.set("hugo_s", run.seconds, average)
     bench.set("hugo_pps", run.pages / run.seconds)
-    ours = bench.rows["render_s"].value
+    ours = bench.rows["html_s"].value
     if ours is None:
-        raise RuntimeError("needs the full render time")
-    ratio = (ours / bench.html_pages) / (run.seconds / run.pages)
-    bench.set("ratio", ratio, "HTML pages only; target ≤ 1.5")
+        raise RuntimeError("needs the HTML render time")
+    ratio = (ours / bench.html_rendered) / (run.seconds / run.pages)
+    bench.set(
+        "ratio", ratio, "HTML pages timed and counted on both sides; target ≤ 1.5"
+    )
 
 
 STEPS: tuple[tuple[str, Callable[[Bench], None]], ...] = (
@@ -399,6 +431,7 @@ STEPS: tuple[tuple[str, Callable[[Bench], None]], ...] = (
     ("1 % of items changed", one_percent),
     ("page weight", page_weight),
     ("render from the snapshot", render_snapshot),
+    ("render the HTML pages only", render_html),
     ("API export", api_export),
     ("unchanged pull (304s)", conditional.unchanged_pull),
     ("queries per listing page", queries),

@@ -65,9 +65,47 @@ def render(job: dict) -> dict:
     return {"pages": pages, "changed": 0, "modes": ["full render of the snapshot"]}
 
 
+def render_html(job: dict) -> dict:
+    """Only the HTML pages of every fetched snapshot, as a full render makes
+    them (the same Pelican runs, fanned out to both cores), into a folder
+    thrown away: no media, assets, feeds, images or search index."""
+    import os
+    import tempfile
+
+    from publisher.render import output_file
+    from publisher.render_context import RenderContext
+    from publisher.render_jobs import RenderJob, run_jobs
+    from publisher.settings import load
+    from publisher.site_outputs import site_outputs
+    from publisher.sitemodel import SiteModel
+    from publisher.snapshot import Snapshot
+
+    snapshots = Path(job["content"]) / "snapshots"
+    pages = 0
+    with tempfile.TemporaryDirectory() as out:
+        for folder in sorted(snapshots.iterdir()):
+            model = SiteModel.build(Snapshot.load(snapshots, folder.name))
+            jobs = []
+            for lang in model.snapshot.languages:
+                ctx = RenderContext(
+                    model, lang, build_date=model.snapshot.build_date, site=load()
+                )
+                html = frozenset(
+                    url
+                    for url in site_outputs(ctx)
+                    if output_file(url).endswith(".html")
+                )
+                jobs.append(RenderJob(ctx, Path(out) / folder.name, html))
+            files = sum(len(j.only) for j in jobs)
+            reads = run_jobs(jobs, os.cpu_count() or 1, lambda line: None, files)
+            pages += len(reads)
+    return {"pages": pages, "changed": 0, "modes": ["HTML pages only"]}
+
+
 def run_job(job: dict) -> dict:
     started_at, started = time.time(), time.perf_counter()
-    result = {"build": build, "render": render}[job["kind"]](job)
+    kinds = {"build": build, "render": render, "render_html": render_html}
+    result = kinds[job["kind"]](job)
     result["started_at"] = started_at
     result["seconds"] = time.perf_counter() - started
     # ru_maxrss is in KiB on Linux.

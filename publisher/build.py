@@ -17,10 +17,11 @@ process, or for a large full build in processes for every core
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -268,6 +269,21 @@ def _missing(target: Path, files: Iterable[str]) -> set[str]:
     return {name for name in files if not os.path.isfile(os.path.join(live, name))}
 
 
+@contextlib.contextmanager
+def _out_of_gc_sight() -> Iterator[None]:
+    """What exists when a build starts (the snapshot: hundreds of thousands of
+    objects at 20,000 items) out of the garbage collector's sight until it
+    ends: otherwise every full collection walks it all again, tenths of a
+    second each, for nothing (JSON has no cycles). A third off one edit's
+    build at 20,000 items; afterwards it is collected as before."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+@_out_of_gc_sight()
 def publish_territory(
     snapshot: Snapshot,
     options: BuildOptions,

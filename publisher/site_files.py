@@ -114,8 +114,31 @@ def _escape(text: str) -> str:
 
 def sitemap(model: SiteModel) -> bytes:
     """Every CMS page of every language, each with its translations as hreflang
-    alternates; ElementTree escapes what a URL carries (`&`, `<`, quotes)."""
+    alternates; ElementTree escapes what a URL carries (`&`, `<`, quotes).
+
+    It depends only on the address, the languages and each entry's URL and
+    translation key: a long-running builder keeps the last one made and, when
+    an edit moved no URL (most edits), gives it again without serialising
+    tens of thousands of elements."""
     base = model.snapshot.territory.get("base_url", "")
+    key = (
+        base,
+        tuple(
+            (lang, tuple((e.url, e.key) for e in model.entries[lang]))
+            for lang in model.snapshot.languages
+        ),
+    )
+    if _SITEMAP and _SITEMAP[0] == key:
+        return _SITEMAP[1]
+    made = _sitemap(model, base)
+    _SITEMAP[:] = [key, made]
+    return made
+
+
+_SITEMAP: list = []  # [inputs, bytes] of the last sitemap this process made
+
+
+def _sitemap(model: SiteModel, base: str) -> bytes:
     # The namespaces declared as attributes, as the Atom feed does: ElementTree's
     # default_namespace refuses the unprefixed attributes xhtml:link carries.
     urlset = ET.Element("urlset", {"xmlns": SITEMAP_NS, "xmlns:xhtml": XHTML_NS})

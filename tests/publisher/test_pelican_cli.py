@@ -5,6 +5,7 @@ as the README's theme section tells a designer."""
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -87,6 +88,7 @@ def test_autoreload_serves_and_renders_again_when_the_theme_changes(tmp_path):
         cwd=tmp_path,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # --listen serves from a process of its own
     )
     url = f"http://127.0.0.1:{port}/lecce/it/"
 
@@ -102,5 +104,5 @@ def test_autoreload_serves_and_renders_again_when_the_theme_changes(tmp_path):
         )
         wait_for(lambda: "data-edited" in page())
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)
         server.wait(30)
