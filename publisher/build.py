@@ -378,7 +378,7 @@ def publish_territory(
         report.pages = len(reads)
         write_site_files(staging, model)
         if plan.render is None:
-            search.index_site(staging)
+            search.index_site(staging, snapshot.languages)
             manifest["search"] = digest
             (staging / MANIFEST).write_text(json.dumps(manifest))
             report.kept = 0 if options.full else keep_unchanged(staging, target)
@@ -406,7 +406,15 @@ def publish_territory(
         {file: reads[file] if file in reads else before[file] for file in outputs},
     ).save(state_path(options, slug))
     if manifest["search"] != digest:
-        search.reindex_live(target)
+        touched = snapshot.languages  # after a failed indexing: every language
+        if previous.get("search") == previous.get("content"):
+            gone = {file.partition("/")[0] for file in plan.remove or ()}
+            touched = [
+                lang
+                for lang in snapshot.languages
+                if lang in gone or any(owner.get(file) == lang for file in reads)
+            ]
+        search.reindex_live(target, touched)
         manifest["search"] = digest
         _write_manifest(target, manifest)
         progress(f"{slug}: search index updated")

@@ -1,20 +1,21 @@
-"""The search index: Pagefind run over a territory's staging folder.
+"""The search index: Pagefind, one bundle per language, `/pagefind/<lang>/`.
 
-Pagefind reads the pages whose `<main>` carries `data-pagefind-body` (the
-CMS's pages and the hand-written ones: not the 404, the search page or what
-channels write for print) and writes `/pagefind/` with one index per
-`<html lang>`. Its output depends only on the pages' bytes, so an incremental
-build that indexes the whole site again gets a full build's bytes. A full
-build indexes its staging folder before the swap (or links the previous index
-when no page changed); an incremental build indexes the live folder once its
-pages are in place, into a new bundle swapped in whole: the search follows
-the pages a second or two later.
+Pagefind reads the pages of `/<lang>/` whose `<main>` carries
+`data-pagefind-body` (the CMS's pages and the hand-written ones: not the 404,
+the search page or what channels write for print) and writes that language's
+bundle, which the language's search page loads. Its output depends only on the
+pages' bytes, so an incremental build that indexes a language again gets a
+full build's bytes. A full build indexes every language of its staging folder
+before the swap (or links the previous index when no page changed); an
+incremental build indexes the languages whose files it rendered or removed,
+in the live folder once its pages are in place, each into a new bundle swapped
+in whole: the search follows the pages a moment later, and one edit costs the
+indexing of its language, not of the site.
 
 Pagefind's fragments and word indexes are stable for the same pages, but up to
 1.5 its filter and metadata files list filters in hash-map order, which changes
 from run to run (Pagefind/pagefind#638). `canonicalise()` sorts them and names
-them by their content, so the same pages always give the same bundle.
-"""
+them by their content, so the same pages always give the same bundle."""
 
 from __future__ import annotations
 
@@ -25,13 +26,20 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
 from .errors import PublishError
 
 BUNDLE = "pagefind"
-ENTRY = f"{BUNDLE}/pagefind-entry.json"
+
+
+def bundle_url(lang: str) -> str:
+    """The script of a language's bundle, as its search page loads it."""
+    return f"/{BUNDLE}/{lang}/pagefind.js"
+
+
 COMMAND = [sys.executable, "-m", "pagefind"]
 TIMEOUT = 900  # seconds; a thousand pages take about two
 
@@ -47,30 +55,40 @@ def pagefind_version() -> str:
         return ""
 
 
-def reindex_live(site: Path) -> dict:
-    """Index the live `site` into a bundle beside it, then put that one in
-    place of /pagefind/: visitors get the old index or the new, never half."""
-    fresh = site.with_name(f".{BUNDLE}-{site.name}-{os.getpid()}")
-    old = site.with_name(f".{BUNDLE}-old-{site.name}-{os.getpid()}")
-    try:
-        entry = index_site(site, fresh)
-        if (site / BUNDLE).exists():
-            (site / BUNDLE).rename(old)
-        fresh.rename(site / BUNDLE)
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)
-        shutil.rmtree(old, ignore_errors=True)
-    return entry
+def reindex_live(site: Path, languages: Iterable[str]) -> None:
+    """Index these languages of the live `site`, each into a bundle beside
+    it, then put that one in place of /pagefind/<lang>/: visitors get the old
+    index or the new, never half."""
+    for lang in languages:
+        fresh = site.with_name(f".{BUNDLE}-{site.name}-{lang}-{os.getpid()}")
+        old = site.with_name(f".{BUNDLE}-old-{site.name}-{lang}-{os.getpid()}")
+        target = site / BUNDLE / lang
+        try:
+            index_language(site, lang, fresh)
+            target.parent.mkdir(exist_ok=True)
+            if target.exists():
+                target.rename(old)
+            fresh.rename(target)
+        finally:
+            shutil.rmtree(fresh, ignore_errors=True)
+            shutil.rmtree(old, ignore_errors=True)
 
 
-def index_site(site: Path, bundle: Path | None = None) -> dict:
-    """Run Pagefind over `site`, writing `bundle` (default: its /pagefind/);
-    the bundle's pagefind-entry.json (languages, page counts)."""
-    bundle = bundle or site / BUNDLE
+def index_site(site: Path, languages: Iterable[str]) -> dict[str, dict]:
+    """Every language's bundle in `site`/pagefind/; their pagefind-entry.json."""
+    bundles = site / BUNDLE
+    if bundles.exists():
+        shutil.rmtree(bundles)  # unlinks only: never writes through a live file
+    return {lang: index_language(site, lang, bundles / lang) for lang in languages}
+
+
+def index_language(site: Path, lang: str, bundle: Path) -> dict:
+    """Run Pagefind over the pages of `site`/<lang>/, writing `bundle`; the
+    bundle's pagefind-entry.json (its language, its page count)."""
     if bundle.exists():
-        shutil.rmtree(bundle)  # unlinks only: never writes through a live file
-    command = [*COMMAND, "--site", str(site), "--output-path", str(bundle)]
-    command.append("--quiet")
+        shutil.rmtree(bundle)
+    command = [*COMMAND, "--site", str(site), "--glob", f"{lang}/**/*.html"]
+    command += ["--output-path", str(bundle), "--quiet"]
     try:
         result = subprocess.run(  # noqa: S603 a fixed command, no shell
             command, capture_output=True, text=True, timeout=TIMEOUT, check=False

@@ -109,7 +109,7 @@ def test_words_typed_while_the_index_loads_are_searched(page, strict_url, errors
     are kept and searched, not wiped when the script starts."""
 
     held = []
-    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))
+    page.route("**/pagefind/*/pagefind.js", lambda route: held.append(route))
     page.goto(f"{strict_url}/it/search/", wait_until="domcontentloaded")
     page.get_by_label(SEARCH["it"]).fill("Duomo")
     while not held:  # the script asked for the index before the words arrived

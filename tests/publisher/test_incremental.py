@@ -564,7 +564,7 @@ def test_the_search_index_follows_the_pages_and_catches_up_after_a_failure(
         run(cms, built)
     # The pages went in before the index: they are live, the old index too.
     assert "Cattedrale di Lecce" in (site / "it/luoghi/duomo/index.html").read_text()
-    assert (site / "pagefind/pagefind-entry.json").is_file()
+    assert (site / "pagefind/it/pagefind-entry.json").is_file()
 
     monkeypatch.undo()
     report = run(cms, built)  # nothing new in the feed: only the index is due

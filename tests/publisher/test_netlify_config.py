@@ -124,16 +124,16 @@ def test_search_may_run_pagefind(site, netlify):
     """Pagefind's script, worker, WebAssembly and index, all from /pagefind/."""
     for lang in LANGUAGES:
         page = (site / lang / "search/index.html").read_text()
-        assert 'data-bundle="/pagefind/pagefind.js"' in page
+        assert f'data-bundle="/pagefind/{lang}/pagefind.js"' in page
         # The page runs the script; the worker runs under its own response's policy.
-        for url in (f"/{lang}/search/", "/pagefind/pagefind-worker.js"):
+        for url in (f"/{lang}/search/", f"/pagefind/{lang}/pagefind-worker.js"):
             policy = csp(served(netlify, url))
             assert "'wasm-unsafe-eval'" in policy["script-src"], url
             assert "'self'" in policy["script-src"], url
             assert "'self'" in allowed(policy, "worker-src"), url
             assert allowed(policy, "connect-src") == ["'self'"], url
-    assert (site / "pagefind/pagefind-worker.js").is_file()
-    assert list(site.glob("pagefind/wasm.*.pagefind"))
+    assert (site / "pagefind/it/pagefind-worker.js").is_file()
+    assert list(site.glob("pagefind/it/wasm.*.pagefind"))
 
 
 def test_the_map_may_load_its_tiles_and_icons(site, netlify):
@@ -162,7 +162,7 @@ def test_only_hashed_files_are_cached_for_a_year(netlify):
         assert effective[url]["cache-control"] == "public, max-age=31536000, immutable"
     # Pages (by either URL), feeds and Pagefind's fixed names are checked anew
     # on every visit.
-    for url in ("/it/", "/it/index.html", "/it/feed.atom", "/pagefind/pagefind.js"):
+    for url in ("/it/", "/it/index.html", "/it/feed.atom", "/pagefind/it/pagefind.js"):
         assert max_age(effective[url]) == 0, url
 
 

@@ -51,15 +51,16 @@ def test_a_pelican_plugins_plugin_links_each_story_to_the_next(tmp_path):
     """pelican-neighbors (pelican-plugins organisation) acts on the items as
     Pelican articles: the previous and next story (`…_in_category`: events
     are articles too) reach the page."""
+    link = (
+        '{% if article.NAME %}<a rel="REL" href="{{ SITEURL }}/'
+        '{{ article.NAME.url }}">{{ article.NAME.title }}</a>{% endif %}'
+    )
     neighbours = (
         '{% extends "!theme/story.html" %}{% block content %}{{ super() }}'
         '<nav class="neighbours">'
-        '{% if article.next_article_in_category %}<a rel="next" href="{{ SITEURL }}/'
-        '{{ article.next_article_in_category.url }}">{{ article.next_article_in_category.title }}</a>'
-        "{% endif %}"
-        '{% if article.prev_article_in_category %}<a rel="prev" href="{{ SITEURL }}/'
-        '{{ article.prev_article_in_category.url }}">{{ article.prev_article_in_category.title }}</a>'
-        "{% endif %}</nav>{% endblock %}"
+        + link.replace("NAME", "next_article_in_category").replace("REL", "next")
+        + link.replace("NAME", "prev_article_in_category").replace("REL", "prev")
+        + "</nav>{% endblock %}"
     )
     settings = site(
         tmp_path,

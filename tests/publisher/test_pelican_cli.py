@@ -33,7 +33,7 @@ def fetched(content: Path) -> dict[str, str]:
 def test_pelican_renders_the_last_snapshot(tmp_path):
     env = fetched(tmp_path / "content")
     out = tmp_path / "output"
-    done = subprocess.run(  # noqa: S603
+    done = subprocess.run(
         [*PELICAN, "-s", str(ROOT / "site" / "pelicanconf.py"), "-o", str(out)],
         env=env,
         cwd=tmp_path,
@@ -81,9 +81,9 @@ def test_autoreload_serves_and_renders_again_when_the_theme_changes(tmp_path):
         "utf-8",
     )
     out, port = tmp_path / "output", free_port()
-    server = subprocess.Popen(  # noqa: S603
-        [*PELICAN, "--autoreload", "--listen", "-p", str(port), "-s", str(settings)]
-        + ["-o", str(out)],
+    command = [*PELICAN, "--autoreload", "--listen", "-p", str(port), "-s"]
+    server = subprocess.Popen(
+        [*command, str(settings), "-o", str(out)],
         env=env,
         cwd=tmp_path,
         stdout=subprocess.DEVNULL,
@@ -93,7 +93,7 @@ def test_autoreload_serves_and_renders_again_when_the_theme_changes(tmp_path):
     url = f"http://127.0.0.1:{port}/lecce/it/"
 
     def page() -> str:
-        with urllib.request.urlopen(url, timeout=5) as answer:  # noqa: S310
+        with urllib.request.urlopen(url, timeout=5) as answer:
             return answer.read().decode("utf-8")
 
     try:

@@ -29,18 +29,25 @@ def site(tmp_path_factory) -> Path:
 def fragments(site: Path) -> dict[str, dict]:
     """Every indexed page by URL, as Pagefind stored it."""
     found = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in site.glob("pagefind/*/fragment/*.pf_fragment"):
         data = gzip.decompress(path.read_bytes()).removeprefix(search.SIGNATURE)
         fragment = json.loads(data)
         found[fragment["url"]] = fragment
     return found
 
 
-def test_every_language_gets_its_own_index(site):
-    entry = json.loads((site / search.ENTRY).read_text())
-    assert sorted(entry["languages"]) == ["ar", "en", "it"]
-    assert entry["version"] == search.pagefind_version()
-    assert (site / "pagefind/pagefind.js").is_file()
+def test_every_language_gets_its_own_bundle(site):
+    """/pagefind/<lang>/, indexing that language's pages only: an edit
+    re-indexes its language, not the site."""
+    for lang in ("it", "en", "ar"):
+        entry = json.loads(
+            (site / "pagefind" / lang / "pagefind-entry.json").read_text()
+        )
+        assert list(entry["languages"]) == [lang]
+        assert entry["version"] == search.pagefind_version()
+        assert (site / search.bundle_url(lang).lstrip("/")).is_file()
+        page = (site / lang / "search" / "index.html").read_text()
+        assert f'data-bundle="{search.bundle_url(lang)}"' in page
 
 
 def test_only_real_pages_are_indexed(site):
@@ -79,7 +86,7 @@ def test_the_same_pages_give_the_same_index_bytes(site, tmp_path):
     for n in range(3):
         copy = tmp_path / str(n)
         shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
-        search.index_site(copy)
+        search.index_site(copy, ["it", "en", "ar"])
         assert tree(copy / "pagefind") == expected
 
 
@@ -99,14 +106,13 @@ def test_a_failing_pagefind_fails_the_build_and_keeps_the_site(
 
 
 def test_an_unreadable_bundle_is_a_clear_failure(tmp_path, monkeypatch):
-    (tmp_path / "pagefind").mkdir()
     write = (
-        "import pathlib, sys; p = pathlib.Path(sys.argv[2], 'pagefind');"
-        "p.mkdir(exist_ok=True); (p / 'pagefind-entry.json').write_text('nope')"
+        "import pathlib, sys; a = sys.argv; p = pathlib.Path(a[a.index('--output-path')"
+        " + 1]); p.mkdir(parents=True); (p / 'pagefind-entry.json').write_text('nope')"
     )
     monkeypatch.setattr(search, "COMMAND", [sys.executable, "-c", write])
     with pytest.raises(search.SearchIndexFailed, match="cannot read"):
-        search.index_site(tmp_path)
+        search.index_site(tmp_path, ["it"])
 
 
 def test_the_search_page_has_a_labelled_form_and_no_inline_script(site):
