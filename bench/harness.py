@@ -231,8 +231,7 @@ def publish(bench: Bench, ids: list[int]) -> dict[str, str]:
 
 def edited_page(bench: Bench) -> tuple[str, int, Path]:
     """The first place of the first territory: its territory, id and page."""
-    from publisher.render import output_file
-    from publisher.sitemodel import SiteModel
+    from publisher.sitemodel import SiteModel, output_file
     from publisher.snapshot import Snapshot
 
     slug = sorted(p.name for p in (bench.content / "snapshots").iterdir())[0]

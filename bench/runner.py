@@ -72,12 +72,11 @@ def render_html(job: dict) -> dict:
     import os
     import tempfile
 
-    from publisher.render import output_file
     from publisher.render_context import RenderContext
     from publisher.render_jobs import RenderJob, run_jobs
     from publisher.settings import load
     from publisher.site_outputs import site_outputs
-    from publisher.sitemodel import SiteModel
+    from publisher.sitemodel import SiteModel, output_file
     from publisher.snapshot import Snapshot
 
     snapshots = Path(job["content"]) / "snapshots"

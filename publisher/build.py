@@ -35,13 +35,13 @@ from .media import download, rendition_urls
 from .output import commit_changes, discard, keep_unchanged, staging_dir, swap_in
 from .redirects import RedirectProblem
 from .redirects import read as read_redirects
-from .render import output_file, theme_assets
+from .render import theme_assets
 from .render_context import RenderContext
 from .render_jobs import RenderJob, run_jobs
 from .settings import SiteSettings, load
 from .site_files import place_hashed, write_site_files
 from .site_outputs import site_outputs
-from .sitemodel import SiteModel
+from .sitemodel import SiteModel, output_file
 from .snapshot import Snapshot, choose_territories, fetch_snapshot
 from .validate import Problem, local_links
 

@@ -21,11 +21,11 @@ from pelican.generators import Generator
 
 from .build import render_fetched
 from .errors import RenderFailed
-from .render import TemplateOutput, contents, output_file
+from .render import TemplateOutput, contents
 from .render_context import RenderContext
 from .render_jobs import JOB, RenderJob
 from .site_outputs import site_outputs
-from .sitemodel import Entry
+from .sitemodel import Entry, output_file
 
 
 class VetrinaGenerator(Generator):
@@ -46,8 +46,10 @@ class VetrinaGenerator(Generator):
         self.ctx = self.job.ctx
         made = contents(self.ctx, self.settings, self.context)
         self.articles, self.pages = made.language()
-        self.translations = self.hidden_articles = self.drafts = []
-        self.hidden_pages = self.draft_pages = []
+        # Published items only: nothing hidden, no drafts, translations are
+        # each language's own run.
+        self.translations, self.hidden_articles, self.drafts = [], [], []
+        self.hidden_pages, self.draft_pages = [], []
         self.dates = sorted(self.articles, key=lambda a: a.date)
         self.categories = _grouped(self.articles, "category")
         self.tags = _grouped(self.articles, "tags")

@@ -19,7 +19,7 @@ from .handwritten import HandPage, pages_in, translations
 from .helpers import Helpers
 from .render_context import RenderContext  # also for render_page()'s callers
 from .settings import load
-from .sitemodel import AUDIENCES_PATH, Entry, output_file  # noqa: F401 (callers)
+from .sitemodel import AUDIENCES_PATH, Entry
 
 RTL = {"ar", "fa", "he", "ur"}
 DEFAULT_BRAND_COLOUR = "#8a3b12"

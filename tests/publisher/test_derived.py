@@ -13,9 +13,9 @@ from publisher import derived
 from publisher.build import prune_derived
 from publisher.channels import print as print_channel
 from publisher.channels import social
-from publisher.render import RenderContext, output_file
+from publisher.render import RenderContext
 from publisher.site_outputs import site_outputs
-from publisher.sitemodel import SiteModel
+from publisher.sitemodel import SiteModel, output_file
 from publisher.snapshot import Snapshot
 from tests.publisher.test_channel_print import BUILD_DATE, pages
 from tests.publisher.test_theme import TERRITORY
