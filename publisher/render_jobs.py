@@ -93,6 +93,7 @@ def run_jobs(
             progress(f"{job.lang}: {len(job.reads)} pages")
         return reads
     staging = jobs[0].output
+    staging.mkdir(parents=True, exist_ok=True)
     pickled = staging / MODEL
     pickled.write_bytes(
         pickle.dumps(jobs[0].ctx.model, protocol=pickle.HIGHEST_PROTOCOL)
