@@ -27,13 +27,15 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+import orjson
+
 from . import resources
 from .channels import channel_assets
 from .settings import SiteSettings
 from .sitemodel import SiteModel
 from .snapshot import Snapshot
 
-VERSION = 3
+VERSION = 4
 # Libraries whose version can change the bytes of a page.
 LIBRARIES = (
     "jinja2",
@@ -159,8 +161,8 @@ def page_table(model: SiteModel, media: dict[str, str]) -> dict[str, list]:
             for image in page.get("media", {}).get("images", {}).values()
             for rendition in image.get("renditions", [])
         )
-        text = json.dumps([page, served], sort_keys=True, ensure_ascii=False)
-        digest = hashlib.sha256(text.encode()).hexdigest()
+        text = orjson.dumps([page, served], option=orjson.OPT_SORT_KEYS)
+        digest = hashlib.sha256(text).hexdigest()
         meta = page["meta"]
         table[str(page_id)] = [digest, meta["translation_key"], meta["path"]]
     return table
