@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import PageInvalid
 from .richtext import sanitise
@@ -39,6 +40,9 @@ class HandPage:
     slug: str
     title: str
     html: str  # sanitised
+    # The Pelican `Page` its reader made, published where this page is (url,
+    # save_as, lang, its content sanitised): what Pelican's `pages` lists.
+    content: Any = field(default=None, compare=False, repr=False)
 
     @property
     def url(self) -> str:
@@ -109,4 +113,9 @@ def _hand_page(source: Path, page, lang: str) -> HandPage:
             f"{source}: Lang is missing (write a 'Lang:' line, or put the "
             "file in the folder of its language)"
         )
-    return HandPage(source, lang, page.slug, str(title).strip(), sanitise(html))
+    title, html = str(title).strip(), sanitise(html)
+    hand = HandPage(source, lang, page.slug, title, html, page)
+    page.title, page.lang, page._content = title, lang, html
+    page.override_url = hand.url.lstrip("/")
+    page.override_save_as = f"{hand.url.lstrip('/')}index.html"
+    return hand

@@ -21,6 +21,7 @@ from pelican.generators import Generator
 
 from .build import render_fetched
 from .errors import RenderFailed
+from .handwritten import pages_in
 from .render import TemplateOutput, contents
 from .render_context import RenderContext
 from .render_jobs import JOB, RenderJob
@@ -46,6 +47,18 @@ class VetrinaGenerator(Generator):
         self.ctx = self.job.ctx
         made = contents(self.ctx, self.settings, self.context)
         self.articles, self.pages = made.language()
+        # The hand-written pages of the language, as Pelican's reader made
+        # them, linked to their translations in the territory's languages.
+        languages, hand = set(self.ctx.model.snapshot.languages), self.ctx.hand_pages
+        for page in pages_in(hand, self.ctx.lang):
+            page.content.translations = [
+                other.content
+                for other in hand
+                if other.slug == page.slug
+                and other.lang != page.lang
+                and other.lang in languages
+            ]
+            self.pages.append(page.content)
         # Published items only: nothing hidden, no drafts, translations are
         # each language's own run.
         self.translations, self.hidden_articles, self.drafts = [], [], []

@@ -9,18 +9,25 @@ from tests.publisher.test_incremental import demo_pages
 from tests.snapshots import build_site
 
 PLUGIN = '''
-"""A plugin as a Pelican user writes one: it notes every file written."""
+"""A plugin as a Pelican user writes one: it notes every file written, and
+the pages Pelican's generators finalize."""
 from pelican import signals
 
 WRITTEN = []
+PAGES = []
 
 
 def note(path, context):
     WRITTEN.append((path, context["SITENAME"], context["DEFAULT_LANG"]))
 
 
+def pages(generator):
+    PAGES.extend(generator.pages)
+
+
 def register():
     signals.content_written.connect(note)
+    signals.page_generator_finalized.connect(pages)
 '''
 
 
@@ -105,6 +112,17 @@ def test_every_file_written_is_announced_to_plugins(tmp_path):
     assert announced >= {f for f in files if "/pagefind" not in f}
     # Pelican's context came with each: the territory's name, the page's language.
     assert ("Lecce", "ar") in {(name, lang) for _, name, lang in written_note.WRITTEN}
+    # Pelican's pages: the CMS's places and the hand-written Markdown pages,
+    # published where the site has them and linked to their translations.
+    pages = {page.url: page for page in written_note.PAGES}
+    assert pages["it/luoghi/duomo/"].title == "Duomo"
+    about = pages["it/about/"]
+    assert (about.title, about.lang, about.save_as) == (
+        "Chi siamo",
+        "it",
+        "it/about/index.html",
+    )
+    assert {t.url for t in about.translations} == {"en/about/", "ar/about/"}
 
 
 def test_a_pelican_theme_template_renders_an_item(tmp_path):
