@@ -1,11 +1,13 @@
 """Pelican plugin: a generator that renders one territory in one language.
 
-Pelican runs once per territory × language (publisher/render_jobs.py), the
-job in its settings. Its own article and page generators have nothing to
-read; ours writes every page `site_outputs()` lists
-(CMS items through `render_page()`, hand-written Markdown pages, audiences, 404)
-or, in an incremental build, only the URLs the job names. For each page written
-it notes what the page read, for the next incremental build.
+A build runs Pelican once per territory × language (publisher/render_jobs.py),
+the job in its settings. Its own article and page generators have nothing to
+read; ours puts the items in Pelican's context and writes every output
+`site_outputs()` lists (CMS items through `page_output()`, hand-written pages,
+audiences, 404, the channels' files) or, in an incremental build, only the
+URLs the job names, noting what each read for the next incremental build.
+Started by Pelican's own command line (no job), it builds the last fetched
+snapshots into OUTPUT_PATH instead (`build.render_fetched`).
 """
 
 from __future__ import annotations

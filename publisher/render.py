@@ -1,9 +1,11 @@
-"""The one rendering path: `render_page()` turns an entry into HTML.
+"""The one rendering path: a theme template with the page's context.
 
-The static build calls it for every page, and the CMS preview calls it for the
-page being edited, so editors see exactly what visitors will get. Autoescape is
-on: only rich text, already sanitised, is marked safe. The channels render
-their HTML with it too (publisher/site_outputs.py lists every output).
+`page_output()` is an item's page, `document_output()` a page of the build's
+own; Pelican's Writer renders them in a build (publisher/pelican_plugin.py),
+and `render_page()` renders one for the CMS preview, so editors see exactly
+what visitors will get. Autoescape is on: only rich text, already sanitised,
+is marked safe. The channels render their HTML with it too
+(publisher/site_outputs.py lists every output).
 """
 
 from __future__ import annotations
