@@ -24,7 +24,7 @@ from .channels import channels
 from .errors import RenderFailed
 from .render import run_settings
 from .render_context import RenderContext
-from .settings import SiteSettings
+from .settings import load
 
 JOB = "VETRINA_JOB"  # the Pelican setting that carries a RenderJob
 MODEL = ".model.pickle"  # what fanned-out render processes read, in staging
@@ -133,19 +133,16 @@ def _describe(job: RenderJob) -> dict:
 
 def _run_forked(described: tuple[dict, str]) -> tuple[str, dict[str, list[str]]]:
     """A fanned-out process: the job from its description and the pickled model."""
-    from pelican.settings import read_settings
-
     about, pickled = described
     # Pickled by run_jobs for its render processes, in the build's own staging.
     model = pickle.loads(Path(pickled).read_bytes())  # noqa: S301
-    file = Path(about["settings"])
     ctx = RenderContext(
         model,
         about["lang"],
         media=about["media"],
         static=about["static"],
         build_date=about["build_date"],
-        site=SiteSettings.from_pelican(read_settings(str(file)), file),
+        site=load(Path(about["settings"])),
         cache_dir=Path(about["cache"]) if about["cache"] else None,
     )
     only = None if about["only"] is None else frozenset(about["only"])

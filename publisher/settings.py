@@ -35,8 +35,11 @@ class SiteSettings:
     theme: Path  # THEME: templates/ and static/
     overrides: tuple[Path, ...]  # THEME_TEMPLATES_OVERRIDES
     content: Path  # PATH: pages/ holds the hand-written pages
-    # Everything Pelican read (JINJA_ENVIRONMENT, JINJA_FILTERS, DATE_FORMATS…).
+    # Everything Pelican read (JINJA_ENVIRONMENT, JINJA_FILTERS, DATE_FORMATS…),
+    # and when the file was: another version of it is other settings (the
+    # template environment is made once per settings).
     pelican: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    stamp: int = 0
 
     @property
     def templates(self) -> tuple[Path, ...]:
@@ -48,7 +51,7 @@ class SiteSettings:
         return self.content / "pages"
 
     @classmethod
-    def from_pelican(cls, settings: dict, file: Path) -> SiteSettings:
+    def from_pelican(cls, settings: dict, file: Path, stamp: int = 0) -> SiteSettings:
         """From what `pelican.settings.read_settings(file)` gave."""
         folder = file.parent
         return cls(
@@ -59,6 +62,7 @@ class SiteSettings:
             ),
             content=Path(settings["PATH"]),
             pelican=settings,
+            stamp=stamp,
         )
 
 
@@ -68,14 +72,19 @@ def settings_file(given: str | Path | None = None) -> Path:
     return Path(chosen).resolve() if chosen else resources.settings_file()
 
 
-@functools.cache
 def load(file: Path | None = None) -> SiteSettings:
-    """Read a settings file with Pelican (the default when None)."""
-    from pelican.settings import read_settings
-
+    """Read a settings file with Pelican (the default when None); read again
+    once the file changed (`pelican --autoreload` while it is edited)."""
     file = settings_file(file)
     if not file.is_file():
         raise SettingsMissing(
             f"no Pelican settings file at {file}: check --settings or {ENVIRONMENT}"
         )
-    return SiteSettings.from_pelican(read_settings(str(file)), file)
+    return _read(file, file.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _read(file: Path, stamp: int) -> SiteSettings:
+    from pelican.settings import read_settings
+
+    return SiteSettings.from_pelican(read_settings(str(file)), file, stamp)

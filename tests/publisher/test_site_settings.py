@@ -47,6 +47,25 @@ def test_a_site_of_its_own_overrides_templates_and_pages(tmp_path):
     assert not (out / "it" / "about").exists()  # the package's pages are replaced
 
 
+def test_a_changed_settings_file_is_read_again(tmp_path):
+    """A designer edits the settings while `pelican --autoreload` runs: the
+    next render gets the new JINJA_GLOBALS, not the first ones it read."""
+    from publisher.render_context import environment
+    from publisher.settings import load
+
+    file = tmp_path / "publishconf.py"
+    for n, word in enumerate(("uno", "due")):
+        file.write_text(
+            "from vetrina.site.publishconf import *  # noqa: F403\n"
+            f'JINJA_GLOBALS = {{"WORD": "{word}"}}\n',
+            "utf-8",
+        )
+        os.utime(file, ns=(n * 10**9, n * 10**9))
+        site = load(file)
+        assert site.pelican["JINJA_GLOBALS"] == {"WORD": word}
+        assert environment("it", site).from_string("{{ WORD }}").render() == word
+
+
 def test_without_settings_the_packaged_theme_and_pages_are_used(tmp_path):
     out = build_site(tmp_path, demo_pages())
     assert "data-site" not in (out / "it" / "index.html").read_text("utf-8")
