@@ -409,11 +409,8 @@ def publish_territory(
         touched = snapshot.languages  # after a failed indexing: every language
         if previous.get("search") == previous.get("content"):
             gone = {file.partition("/")[0] for file in plan.remove or ()}
-            touched = [
-                lang
-                for lang in snapshot.languages
-                if lang in gone or any(owner.get(file) == lang for file in reads)
-            ]
+            rendered = {owner[file] for file in reads if file in owner}
+            touched = [lang for lang in snapshot.languages if lang in gone | rendered]
         search.reindex_live(target, touched)
         manifest["search"] = digest
         _write_manifest(target, manifest)

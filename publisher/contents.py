@@ -19,7 +19,7 @@ page that shows it (a plugin's "next story", say) when it changes.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -113,9 +113,6 @@ class ItemContent:
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.entry.page.get(key, default)
-
-    def keys(self) -> Iterator[str]:
-        return iter(self.entry.page)
 
     def __getattr__(self, name: str) -> Any:
         # Only for what is not an attribute: an API field, for templates.

@@ -54,9 +54,11 @@ def pages_in(pages: tuple[HandPage, ...], lang: str) -> list[HandPage]:
     return [page for page in pages if page.lang == lang]
 
 
-def translations(page: HandPage, pages: tuple[HandPage, ...]) -> list:
-    """(language, URL) of the page in every language it is written in."""
-    return [(other.lang, other.url) for other in pages if other.slug == page.slug]
+def translations(
+    page: HandPage, pages: tuple[HandPage, ...], languages: list[str]
+) -> list[HandPage]:
+    """The page in each of `languages` it is written in, itself included."""
+    return [p for p in pages if p.slug == page.slug and p.lang in languages]
 
 
 def read_pages(folder: Path, settings_file: Path) -> tuple[HandPage, ...]:

@@ -23,7 +23,7 @@ from pelican.generators import Generator
 
 from .build import render_fetched
 from .errors import RenderFailed
-from .handwritten import pages_in
+from .handwritten import pages_in, translations
 from .render import TemplateOutput, contents
 from .render_context import RenderContext
 from .render_jobs import JOB, RenderJob
@@ -51,14 +51,12 @@ class VetrinaGenerator(Generator):
         self.articles, self.pages = made.language()
         # The hand-written pages of the language, as Pelican's reader made
         # them, linked to their translations in the territory's languages.
-        languages, hand = set(self.ctx.model.snapshot.languages), self.ctx.hand_pages
+        hand, languages = self.ctx.hand_pages, self.ctx.model.snapshot.languages
         for page in pages_in(hand, self.ctx.lang):
             page.content.translations = [
                 other.content
-                for other in hand
-                if other.slug == page.slug
-                and other.lang != page.lang
-                and other.lang in languages
+                for other in translations(page, hand, languages)
+                if other is not page
             ]
             self.pages.append(page.content)
         # Published items only: nothing hidden, no drafts, translations are

@@ -164,14 +164,18 @@ def handwritten_output(page: HandPage, ctx: RenderContext) -> TemplateOutput:
     """A hand-written page (publisher/handwritten.py), linked to its translations
     in the territory's languages."""
     return document_output(
-        "page", ctx, title=page.title, path=f"/{page.slug}/",
+        "page",
+        ctx,
+        title=page.title,
+        path=f"/{page.slug}/",
         html=Markup(page.html),  # noqa: S704 sanitised when read
         alternates=[
-            (lang, url)
-            for lang, url in translations(page, ctx.hand_pages)
-            if lang in ctx.model.snapshot.languages
+            (other.lang, other.url)
+            for other in translations(
+                page, ctx.hand_pages, ctx.model.snapshot.languages
+            )
         ],
-    )  # fmt: skip
+    )
 
 
 def theme_assets(territory: dict, theme: Path | None = None) -> dict[str, bytes]:

@@ -101,7 +101,7 @@ def run_jobs(
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_preload())
     try:
-        with context.Pool(min(processes, len(jobs)), maxtasksperchild=1) as pool:
+        with context.Pool(min(processes, len(jobs))) as pool:
             described = [(_describe(job), str(pickled)) for job in jobs]
             for lang, written in pool.imap_unordered(_run_forked, described):
                 progress(f"{lang}: {len(written)} pages")
@@ -131,11 +131,18 @@ def _describe(job: RenderJob) -> dict:
     }
 
 
+# In a fanned-out process: the model it unpickled, by the file it came from.
+_LOADED: dict[str, object] = {}
+
+
 def _run_forked(described: tuple[dict, str]) -> tuple[str, dict[str, list[str]]]:
     """A fanned-out process: the job from its description and the pickled model."""
     about, pickled = described
-    # Pickled by run_jobs for its render processes, in the build's own staging.
-    model = pickle.loads(Path(pickled).read_bytes())  # noqa: S301
+    if _LOADED.get("path") != pickled:  # a worker's next language reuses it
+        # Pickled by run_jobs for its render processes, in the build's own staging.
+        data = Path(pickled).read_bytes()
+        _LOADED.update(path=pickled, model=pickle.loads(data))  # noqa: S301
+    model = _LOADED["model"]
     ctx = RenderContext(
         model,
         about["lang"],

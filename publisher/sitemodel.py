@@ -96,7 +96,6 @@ class SiteModel:
     problems: list[Problem] = field(default_factory=list)
     entries: dict[str, list[Entry]] = field(default_factory=dict)
     by_id: dict[int, dict] = field(default_factory=dict)
-    urls: dict[tuple[str, str], str] = field(default_factory=dict)
     # The entry of a translation key in a language, fallbacks included.
     by_key: dict[tuple[str, str], Entry] = field(default_factory=dict, repr=False)
     paths_by_key: dict[str, set[str]] = field(default_factory=dict)
@@ -185,7 +184,6 @@ class SiteModel:
                         f"be published at {entry.url}: change one of their slugs"
                     )
                 seen[entry.url] = entry
-                self.urls[(entry.key, lang)] = entry.url
                 self.by_key[(entry.key, lang)] = entry
                 self.by_kind.setdefault((lang, entry.kind), []).append(entry)
             self.entries[lang] = entries
@@ -217,7 +215,8 @@ class SiteModel:
         if page is None:
             return None
         self.note(f"tk:{page['meta']['translation_key']}")
-        return self.urls.get((page["meta"]["translation_key"], lang))
+        found = self.by_key.get((page["meta"]["translation_key"], lang))
+        return found.url if found else None
 
     def entry(self, key: str, lang: str) -> Entry | None:
         """The page of a translation key as published in a language, if it is."""
@@ -228,9 +227,9 @@ class SiteModel:
         """(language, URL) of the same page in every language that has it."""
         self.note(f"tk:{entry.key}")
         return [
-            (lang, self.urls[(entry.key, lang)])
+            (lang, self.by_key[(entry.key, lang)].url)
             for lang in self.snapshot.languages
-            if (entry.key, lang) in self.urls
+            if (entry.key, lang) in self.by_key
         ]
 
     def children(self, entry: Entry) -> list[Entry]:
