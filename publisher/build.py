@@ -351,7 +351,9 @@ def publish_territory(
             live = None
         media, stale = place_hashed("media", files, staging, live)
         assets = {**theme_assets(snapshot.territory, site.theme), **channel_assets()}
-        static, stale_static = place_hashed("static", assets, staging, live)
+        static, stale_static = place_hashed(
+            site.static_dir, assets, staging, live
+        )
         jobs, files = [], 0
         for lang in snapshot.languages:
             only = None
@@ -376,7 +378,7 @@ def publish_territory(
             jobs.append(RenderJob(ctx, staging, only))
         reads = run_jobs(jobs, options.jobs, lambda m: progress(f"{slug}/{m}"), files)
         report.pages = len(reads)
-        write_site_files(staging, model)
+        write_site_files(staging, model, site.static_dir)
         if plan.render is None:
             search.index_site(staging, snapshot.languages)
             manifest["search"] = digest

@@ -77,7 +77,7 @@ class Helpers:
         return None if page_id is None else self.ctx.model.page(page_id)
 
     def static(self, path: str) -> str:
-        return self.ctx.static.get(path, f"/static/{path}")
+        return self.ctx.static.get(path, f"/{self.ctx.site.static_dir}/{path}")
 
     # Images
     def image(

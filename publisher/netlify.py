@@ -59,7 +59,8 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 # turns "/static/*" into "/static" followed by anything, so it would also match
 # "/staticfoo": only the publisher names the root's entries (languages,
 # static, media, pagefind, q), and none of them begins like these.
-HASHED_FOLDERS = ("/static/", "/media/")
+# The theme's is THEME_STATIC_DIR ("static" in site/pelicanconf.py).
+HASHED_FOLDERS = ("static", "media")
 
 
 def redirects(
@@ -85,7 +86,7 @@ def redirects(
     return "\n".join(lines) + "\n"
 
 
-def headers() -> str:
+def headers(hashed: Iterable[str] = HASHED_FOLDERS) -> str:
     """Security headers on every response; a year's cache for hashed files.
 
     No two rules set the same header: when several rules match a path, the
@@ -97,7 +98,7 @@ def headers() -> str:
     so new content shows up at once.
     """
     rules = {"/*": SECURITY}
-    rules |= {f"{folder}*": {"Cache-Control": IMMUTABLE} for folder in HASHED_FOLDERS}
+    rules |= {f"/{folder}/*": {"Cache-Control": IMMUTABLE} for folder in hashed}
     return "".join(
         path + "\n" + "".join(f"  {name}: {value}\n" for name, value in values.items())
         for path, values in rules.items()

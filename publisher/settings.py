@@ -47,6 +47,13 @@ class SiteSettings:
         return (*self.overrides, self.theme / "templates")
 
     @property
+    def static_dir(self) -> str:
+        """THEME_STATIC_DIR: the output folder of the theme's static files
+        (Pelican's default "theme"; ours says "static"). Their names carry a
+        hash of their bytes, so the folder is cached for a year."""
+        return self.pelican.get("THEME_STATIC_DIR", "theme").strip("/")
+
+    @property
     def pages(self) -> Path:
         return self.content / "pages"
 

@@ -71,7 +71,9 @@ def place_hashed(
     return urls, stale
 
 
-def write_site_files(staging: Path, model: SiteModel) -> None:
+def write_site_files(
+    staging: Path, model: SiteModel, static_dir: str = "static"
+) -> None:
     territory = model.snapshot.territory
     languages = model.snapshot.languages
     default = model.default_language
@@ -85,7 +87,7 @@ def write_site_files(staging: Path, model: SiteModel) -> None:
         ),
         "utf-8",
     )
-    (staging / "_headers").write_text(netlify.headers())
+    (staging / "_headers").write_text(netlify.headers((static_dir, "media")))
     base = territory.get("base_url", "")
     (staging / "robots.txt").write_text(
         f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n"

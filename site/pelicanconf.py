@@ -16,6 +16,9 @@ SITENAME = "Vetrina"
 PATH = str(resources.content())
 THEME = str(resources.theme())
 THEME_TEMPLATES_OVERRIDES: list[str] = []
+# The theme's static/ is published at /static/, each file under a name that
+# carries a hash of its bytes (publisher/site_files.py).
+THEME_STATIC_DIR = "static"
 # Pelican turns on every installed namespace plugin when PLUGINS is unset.
 PLUGINS = ["publisher.pelican_plugin"]
 TIMEZONE = "Europe/Rome"
@@ -25,6 +28,7 @@ DEFAULT_LANG = "it"
 ARTICLE_PATHS: list[str] = []
 PAGE_PATHS: list[str] = []
 STATIC_PATHS: list[str] = []
+# The build copies the theme's static/ itself, to THEME_STATIC_DIR above.
 THEME_STATIC_PATHS: list[str] = []
 DIRECT_TEMPLATES: list[str] = []
 PAGINATED_TEMPLATES: dict = {}

@@ -155,7 +155,8 @@ def max_age(headers: dict[str, str]) -> int:
 def test_only_hashed_files_are_cached_for_a_year(netlify):
     effective = netlify["headers"]["effective"]
     long = {url for url, headers in effective.items() if max_age(headers)}
-    assert long == {url for url in effective if url.startswith(HASHED_FOLDERS)}
+    hashed = tuple(f"/{folder}/" for folder in HASHED_FOLDERS)
+    assert long == {url for url in effective if url.startswith(hashed)}
     assert any(url.startswith("/static/") for url in long)
     for url in long:
         assert re.search(r"\.[0-9a-f]{10}\.\w+$", url), f"{url} has no hash"

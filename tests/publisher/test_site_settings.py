@@ -4,6 +4,7 @@ links to this machine on a public site."""
 
 import copy
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -38,6 +39,7 @@ def test_a_site_of_its_own_overrides_templates_and_pages(tmp_path):
         "from vetrina.site.publishconf import *  # noqa: F403\n\n"
         'THEME_TEMPLATES_OVERRIDES = ["templates"]\n'
         'PATH = "pages"\n'
+        'THEME_STATIC_DIR = "theme"\n'
     )
     out = build_site(tmp_path / "work", demo_pages(), settings=site / "publishconf.py")
     home = (out / "it" / "index.html").read_text("utf-8")
@@ -45,6 +47,13 @@ def test_a_site_of_its_own_overrides_templates_and_pages(tmp_path):
     assert '<a href="/it/storia/">La nostra storia</a>' in home
     assert (out / "it" / "storia" / "index.html").is_file()
     assert not (out / "it" / "about").exists()  # the package's pages are replaced
+    # The theme's files are where THEME_STATIC_DIR says, linked and cached there.
+    css = re.search(r'href="(/theme/css/site\.\w+\.css)"', home)
+    assert css and (out / css[1].lstrip("/")).is_file()
+    assert not (out / "static").exists()
+    assert "/theme/*\n  Cache-Control: public, max-age=31536000, immutable" in (
+        out / "_headers"
+    ).read_text()
 
 
 def test_a_changed_settings_file_is_read_again(tmp_path):
