@@ -351,9 +351,7 @@ def publish_territory(
             live = None
         media, stale = place_hashed("media", files, staging, live)
         assets = {**theme_assets(snapshot.territory, site.theme), **channel_assets()}
-        static, stale_static = place_hashed(
-            site.static_dir, assets, staging, live
-        )
+        static, stale_static = place_hashed(site.static_dir, assets, staging, live)
         jobs, files = [], 0
         for lang in snapshot.languages:
             only = None

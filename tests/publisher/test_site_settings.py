@@ -51,9 +51,10 @@ def test_a_site_of_its_own_overrides_templates_and_pages(tmp_path):
     css = re.search(r'href="(/theme/css/site\.\w+\.css)"', home)
     assert css and (out / css[1].lstrip("/")).is_file()
     assert not (out / "static").exists()
-    assert "/theme/*\n  Cache-Control: public, max-age=31536000, immutable" in (
-        out / "_headers"
-    ).read_text()
+    assert (
+        "/theme/*\n  Cache-Control: public, max-age=31536000, immutable"
+        in (out / "_headers").read_text()
+    )
 
 
 def test_a_changed_settings_file_is_read_again(tmp_path):
