@@ -37,7 +37,7 @@ from .redirects import RedirectProblem
 from .redirects import read as read_redirects
 from .render import theme_assets
 from .render_context import RenderContext
-from .render_jobs import RenderJob, run_jobs
+from .render_jobs import RenderJob, fans_out, run_jobs, start_fork_server
 from .settings import SiteSettings, load
 from .site_files import place_hashed, write_site_files
 from .site_outputs import site_outputs
@@ -338,6 +338,11 @@ def publish_territory(
         report.mode, report.changed, report.removed = (
             "incremental", plan.changed, plan.removed
         )  # fmt: skip
+    total = sum(counts.values())
+    if plan.render is None and fans_out(options.jobs, len(counts), total):
+        # The render processes' fork server imports on the other core while
+        # this one places the media and the theme's files.
+        start_fork_server()
     options.out.mkdir(parents=True, exist_ok=True)
     manifest = {"pages": model.page_count(), "date": snapshot.build_date}
     manifest["content"] = digest

@@ -17,6 +17,7 @@ import multiprocessing
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from multiprocessing import forkserver
 from pathlib import Path
 
 from .channels import __name__ as CHANNELS
@@ -28,9 +29,11 @@ from .settings import load
 
 JOB = "VETRINA_JOB"  # the Pelican setting that carries a RenderJob
 MODEL = ".model.pickle"  # what fanned-out render processes read, in staging
-# Below this many files a full build renders in this process: starting a
-# process and loading the model there costs more than the second core saves.
-FAN_OUT_FILES = 2000
+# Below this many files a full build renders in this process: forking workers
+# and loading the model there costs more than the second core saves. Measured
+# at SIZE=medium (bench/): the break-even is about 400 files with the fork
+# server running, 1,200 when it has to start (0.5 s of imports).
+FAN_OUT_FILES = 1000
 
 
 @dataclass
@@ -87,7 +90,7 @@ def run_jobs(
     """Run the jobs; what each written file read. `files`: how many the jobs
     render in all, which decides whether other processes are worth starting."""
     reads: dict[str, list[str]] = {}
-    if processes < 2 or len(jobs) < 2 or files < FAN_OUT_FILES:
+    if not fans_out(processes, len(jobs), files):
         for job in jobs:
             reads.update(run_pelican(job))
             progress(f"{job.lang}: {len(job.reads)} pages")
@@ -98,8 +101,7 @@ def run_jobs(
     pickled.write_bytes(
         pickle.dumps(jobs[0].ctx.model, protocol=pickle.HIGHEST_PROTOCOL)
     )
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_preload())
+    context = start_fork_server()
     try:
         with context.Pool(min(processes, len(jobs))) as pool:
             described = [(_describe(job), str(pickled)) for job in jobs]
@@ -111,10 +113,24 @@ def run_jobs(
     return reads
 
 
-# What every render process needs, imported once by the fork server: each job
-# then starts as a fork of it, without paying for Python's imports again.
-def _preload() -> list[str]:
-    return [__name__, "pelican.settings", *(f"{CHANNELS}.{c}" for c in channels())]
+def fans_out(processes: int, jobs: int, files: int) -> bool:
+    """Whether `jobs` rendering `files` in all are worth other processes."""
+    return processes > 1 and jobs > 1 and files >= FAN_OUT_FILES
+
+
+def start_fork_server() -> multiprocessing.context.ForkServerContext:
+    """The server the render processes fork from, started once per process.
+
+    It imports everything a render needs, so each job starts as a fork of it
+    without paying for Python's imports again. A full build large enough calls
+    this as soon as it knows, so those imports overlap its other preparations.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(
+        [__name__, "pelican", *(f"{CHANNELS}.{c}" for c in channels())]
+    )
+    forkserver.ensure_running()
+    return context
 
 
 def _describe(job: RenderJob) -> dict:

@@ -167,6 +167,7 @@ def test_an_incremental_build_renders_in_process_without_pickles(tmp_path, monke
 
 def test_a_large_full_build_fans_out_and_gives_the_same_bytes(tmp_path, monkeypatch):
     """Fanned out to processes or not, a full build writes the same files."""
+    monkeypatch.setattr(render_jobs, "FAN_OUT_FILES", 10**9)
     here = build_site(tmp_path / "here", demo_pages(), jobs=2)
     monkeypatch.setattr(render_jobs, "FAN_OUT_FILES", 1)
     out = build_site(tmp_path / "out", demo_pages(), jobs=2)
