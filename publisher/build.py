@@ -265,8 +265,8 @@ def _nothing_to_do(
 
 def _missing(target: Path, files: Iterable[str]) -> set[str]:
     """The files not in `target` (deleted by hand, say): one stat each."""
-    live = str(target)
-    return {name for name in files if not os.path.isfile(os.path.join(live, name))}
+    live, isfile = f"{target}/", os.path.isfile  # 90,000 files at 20,000 items
+    return {name for name in files if not isfile(live + name)}
 
 
 @contextlib.contextmanager

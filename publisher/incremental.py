@@ -34,6 +34,7 @@ from .channels import channel_assets
 from .settings import SiteSettings
 from .sitemodel import SiteModel
 from .snapshot import Snapshot
+from .warm import Kept
 
 VERSION = 4
 # Libraries whose version can change the bytes of a page.
@@ -71,10 +72,10 @@ class State:
         """
         try:
             signature = _signature(path)
-            kept = _SAVED.get(path)
-            if kept is not None and kept[0] == signature:
-                return kept[1]
-            data = json.loads(path.read_text("utf-8"))
+            kept = _SAVED.get(path, signature)
+            if kept is not None:
+                return kept
+            data = orjson.loads(path.read_bytes())
             if data.pop("version") != VERSION:
                 return None
             return cls(**data)
@@ -86,14 +87,13 @@ class State:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         # vars(), not asdict(): asdict deep-copies every list of the index.
         data = {"version": VERSION, **vars(self)}
-        tmp.write_text(json.dumps(data, sort_keys=True), "utf-8")
+        tmp.write_bytes(orjson.dumps(data, option=orjson.OPT_SORT_KEYS))
         tmp.replace(path)
-        _SAVED.clear()  # only the last one: see snapshot._LOADED
-        _SAVED[path] = (_signature(path), self)
+        _SAVED.put(path, _signature(path), self)
 
 
-# The state this process saved last, with its file's signature (State.load).
-_SAVED: dict[Path, tuple[tuple, State]] = {}
+# The states this process saved last (State.load, publisher/warm.py).
+_SAVED: Kept[State] = Kept()
 
 
 def _signature(path: Path) -> tuple:

@@ -14,8 +14,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import orjson
+
 from .api import PAGE_TYPES, ApiClient, Changes
 from .errors import TerritoryNotFound
+from .warm import Kept
 
 
 @dataclass
@@ -67,20 +70,20 @@ class Snapshot:
         if as_loaded:
             _keep(folder, _signature(folder), self)
         else:
-            _LOADED.pop(folder, None)
+            _LOADED.drop(folder)
         return folder
 
     @classmethod
     def load(cls, root: Path, slug: str) -> Snapshot:
         folder = root / slug
         signature = _signature(folder)
-        kept = _LOADED.get(folder)
-        if kept is not None and kept[0] == signature:
-            return kept[1].copy()
+        kept = _LOADED.get(folder, signature)
+        if kept is not None:
+            return kept.copy()
         snapshot = cls.load_head(root, slug)
         for path in sorted(folder.glob("*.json"), key=lambda path: path.stem):
             if path.name != "territory.json":
-                snapshot.pages.extend(json.loads(path.read_text("utf-8")))  # by id
+                snapshot.pages.extend(orjson.loads(path.read_bytes()))  # by id
         _keep(folder, signature, snapshot)
         return snapshot
 
@@ -120,16 +123,12 @@ class Snapshot:
         return touched
 
 
-# A long-running builder (the CMS's worker) reads back the snapshot it saved
-# itself last time: kept in memory with its files' signature, it is reused as
-# long as no file changed, instead of parsing every language's JSON again.
-# Only the last territory's: a build of several would otherwise hold them all.
-_LOADED: dict[Path, tuple[tuple, Snapshot]] = {}
+# The snapshots this process loaded or saved last (publisher/warm.py).
+_LOADED: Kept[Snapshot] = Kept()
 
 
 def _keep(folder: Path, signature: tuple, snapshot: Snapshot) -> None:
-    _LOADED.clear()
-    _LOADED[folder] = (signature, snapshot.copy())
+    _LOADED.put(folder, signature, snapshot.copy())
 
 
 def _signature(folder: Path) -> tuple:
@@ -155,12 +154,14 @@ def in_order(pages: list[dict]) -> list[dict]:
 def _write_json(path: Path, data: object) -> None:
     """Write only when the bytes change, so unchanged files keep their time.
 
-    A list (a language's pages) is written one item per line: Python encodes
-    indented JSON in its pure-Python encoder, three times slower, and saving a
-    large territory's language is part of every edit's build.
+    A list (a language's pages) is written one item per line, by orjson:
+    saving a large territory's language is part of every edit's build, and
+    Python's own encoder is several times slower (its indented form, pure
+    Python, slower still).
     """
     if isinstance(data, list):
-        items = [json.dumps(item, ensure_ascii=False, sort_keys=True) for item in data]
+        sort = orjson.OPT_SORT_KEYS
+        items = [orjson.dumps(item, option=sort).decode() for item in data]
         text = "[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n"
     else:
         text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

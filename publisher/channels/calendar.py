@@ -180,6 +180,8 @@ def fold(line: str) -> str:
 
     Folds between characters, never inside a character's UTF-8 bytes.
     """
+    if len(line) <= LINE_OCTETS // 4 or len(line.encode("utf-8")) <= LINE_OCTETS:
+        return line  # most lines: nothing to fold
     pieces: list[str] = []
     current, size, limit = [], 0, LINE_OCTETS
     for char in line:

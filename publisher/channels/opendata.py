@@ -171,9 +171,10 @@ def feature_collection(ctx: RenderContext, kind: str) -> dict:
 
 
 def geojson(ctx: RenderContext, kind: str) -> str:
-    return json.dumps(feature_collection(ctx, kind), ensure_ascii=False, indent=1) + (
-        "\n"
-    )
+    """Compact: smaller for the map on a weak network, and encoded in C
+    (Python indents JSON in pure Python, five times slower)."""
+    collection = feature_collection(ctx, kind)
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str):

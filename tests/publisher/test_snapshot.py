@@ -2,7 +2,7 @@
 
 import json
 
-from publisher import snapshot
+from publisher import snapshot, warm
 from publisher.incremental import State
 from publisher.snapshot import Snapshot, as_saved, in_order
 from tests.publisher.test_theme import PLACE, TERRITORY, item
@@ -20,7 +20,7 @@ def test_a_builder_reads_back_what_it_saved_without_parsing_it(tmp_path, monkeyp
     def refuse(*args, **kwargs):
         raise AssertionError("parsed the JSON again")
 
-    monkeypatch.setattr(snapshot.json, "loads", refuse)
+    monkeypatch.setattr(snapshot.orjson, "loads", refuse)
     loaded = Snapshot.load(tmp_path, TERRITORY["slug"])
     assert [p["id"] for p in loaded.pages] == [1, 2]  # by language, then id
     loaded.pages.clear()  # patching the copy leaves the kept one alone
@@ -52,3 +52,29 @@ def test_the_state_saved_is_kept_until_its_file_changes(tmp_path):
     text = path.read_text().replace('"7"', '"8"')
     path.write_text(text)  # by another build
     assert State.load(path).cursor == "8"
+
+
+def test_a_builder_keeps_the_last_territories_it_built(tmp_path, monkeypatch):
+    """A worker serving a few territories keeps each one's snapshot, not only
+    the last one's; past warm.TERRITORIES the least recently used goes."""
+    monkeypatch.setattr(snapshot, "_LOADED", warm.Kept(size=3))
+    slugs = [f"t{n}" for n in range(4)]
+    for slug in slugs[:3]:
+        territory = {**TERRITORY, "slug": slug}
+        Snapshot(territory, "2026-11-25", [as_saved(place(1, "it", slug))]).save(
+            tmp_path, as_loaded=True
+        )
+    parsed = []
+    real = snapshot.orjson.loads
+    monkeypatch.setattr(
+        snapshot.orjson, "loads", lambda data: parsed.append(1) or real(data)
+    )
+    for slug in slugs[:3]:
+        assert Snapshot.load(tmp_path, slug).pages[0]["title"] == slug
+    assert parsed == []
+    territory = {**TERRITORY, "slug": "t3"}
+    Snapshot(territory, "2026-11-25", [place(1, "it", "t3")]).save(
+        tmp_path, as_loaded=True
+    )
+    Snapshot.load(tmp_path, "t0")  # the least recently used, gone
+    assert parsed  # its files were read again
