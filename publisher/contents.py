@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup, escape
 from pelican.contents import Article, Author, Category, Page, Tag
 from pelican.plugins import signals
+from pelican.urlwrappers import URLWrapper
 
 from .i18n import translations
 from .sitemodel import output_file
@@ -92,13 +93,10 @@ class ItemContent:
             self.metadata["summary"] = escape(page["summary"])
         if page.get("author"):
             self.metadata["author"] = Author(page["author"], self.settings)
-        label = factory.gettext
         if entry.kind in AUDIENCE_SECTIONS:
-            self.category = Category(
-                label(AUDIENCE_SECTIONS[entry.kind]), self.settings
-            )
+            self.category = factory.label(Category, AUDIENCE_SECTIONS[entry.kind])
         self.tags = [
-            Tag(label(AUDIENCES[code]), self.settings)
+            factory.label(Tag, AUDIENCES[code])
             for code in page.get("audiences") or ()
             if code in AUDIENCES
         ]
@@ -207,6 +205,15 @@ class Contents:
         self.ctx, self.settings, self.context, self.body = ctx, settings, context, body
         self.made: dict[tuple[str, int], ItemContent] = {}
         self.gettext = translations(ctx.lang).gettext
+        self.labels: dict[tuple[type, str], URLWrapper] = {}
+
+    def label(self, kind: type[URLWrapper], msgid: str) -> URLWrapper:
+        """One Category or Tag per label, shared by the items that carry it, as
+        Pelican's readers share them."""
+        key = (kind, msgid)
+        if key not in self.labels:
+            self.labels[key] = kind(self.gettext(msgid), self.settings)
+        return self.labels[key]
 
     def of(self, entry: Entry) -> ItemContent:
         key = (entry.lang, entry.page["id"])

@@ -106,6 +106,10 @@ class SiteModel:
     audience_entries: dict[tuple[str, str], list[Entry]] = field(
         default_factory=dict, repr=False
     )
+    # (language, path): the business an offer under that path belongs to.
+    business_paths: dict[tuple[str, str], Entry] | None = field(
+        default=None, repr=False, compare=False
+    )
     # While a page renders, the keys of what it read (see `reading`): an
     # incremental build re-renders it when one of them changes.
     reads: set[str] | None = field(default=None, repr=False, compare=False)
@@ -255,13 +259,24 @@ class SiteModel:
         return list(self.by_kind.get((lang, kind), ()))
 
     def business_of(self, offer: Entry) -> Entry | None:
-        """The business whose page an offer lives under, in the offer's language."""
+        """The business whose page an offer lives under, in the offer's language:
+        the nearest ancestor of the offer's path that is a path of a business
+        (in any language: offers live under their business in every tree)."""
+        if self.business_paths is None:
+            self.business_paths = {
+                (business.lang, path): business
+                for (_lang, kind), found in self.by_kind.items()
+                if kind == "business"
+                for business in found
+                for path in self.paths_by_key.get(business.key, ())
+            }
         path = offer.page["meta"]["path"]
-        self.note(f"kind:{offer.lang}:offer")
-        for business in self.of_kind(offer.lang, "business"):
-            self.note(f"tk:{business.key}")
-            if path.startswith(tuple(self.paths_by_key.get(business.key, ()))):
+        while (path := path[: path.rstrip("/").rfind("/") + 1]) not in ("", "/"):
+            business = self.business_paths.get((offer.lang, path))
+            if business is not None:
+                self.note(f"tk:{business.key}")
                 return business
+        self.note(f"kind:{offer.lang}:business")  # until one is published there
         return None
 
     def for_audience(self, lang: str, audience: str) -> list[Entry]:
