@@ -44,6 +44,65 @@ EVERY_WEEKDAY = (
     N_("every Saturday"),
     N_("every Sunday"),
 )
+# "The first Sunday of the month": by week of the month (1…5, then the last)
+# and weekday, whole phrases so that each language can agree its ordinal with
+# the weekday ("il primo lunedì", "la prima domenica").
+MONTHLY_WEEKDAY = (
+    (
+        N_("the first Monday of the month"),
+        N_("the first Tuesday of the month"),
+        N_("the first Wednesday of the month"),
+        N_("the first Thursday of the month"),
+        N_("the first Friday of the month"),
+        N_("the first Saturday of the month"),
+        N_("the first Sunday of the month"),
+    ),
+    (
+        N_("the second Monday of the month"),
+        N_("the second Tuesday of the month"),
+        N_("the second Wednesday of the month"),
+        N_("the second Thursday of the month"),
+        N_("the second Friday of the month"),
+        N_("the second Saturday of the month"),
+        N_("the second Sunday of the month"),
+    ),
+    (
+        N_("the third Monday of the month"),
+        N_("the third Tuesday of the month"),
+        N_("the third Wednesday of the month"),
+        N_("the third Thursday of the month"),
+        N_("the third Friday of the month"),
+        N_("the third Saturday of the month"),
+        N_("the third Sunday of the month"),
+    ),
+    (
+        N_("the fourth Monday of the month"),
+        N_("the fourth Tuesday of the month"),
+        N_("the fourth Wednesday of the month"),
+        N_("the fourth Thursday of the month"),
+        N_("the fourth Friday of the month"),
+        N_("the fourth Saturday of the month"),
+        N_("the fourth Sunday of the month"),
+    ),
+    (
+        N_("the fifth Monday of the month"),
+        N_("the fifth Tuesday of the month"),
+        N_("the fifth Wednesday of the month"),
+        N_("the fifth Thursday of the month"),
+        N_("the fifth Friday of the month"),
+        N_("the fifth Saturday of the month"),
+        N_("the fifth Sunday of the month"),
+    ),
+    (
+        N_("the last Monday of the month"),
+        N_("the last Tuesday of the month"),
+        N_("the last Wednesday of the month"),
+        N_("the last Thursday of the month"),
+        N_("the last Friday of the month"),
+        N_("the last Saturday of the month"),
+        N_("the last Sunday of the month"),
+    ),
+)
 # Cards sit in a grid of columns at least 15rem wide inside a 64rem page.
 CARD_SIZES = "(min-width: 49rem) 19rem, (min-width: 33rem) 45vw, 100vw"
 
@@ -289,18 +348,28 @@ class Helpers:
         The end is the one the calendars write (`Rule.ending`).
         """
         plain = occurrences.Rule.of(event)
-        frequency, every = plain.frequency, plain.interval
+        frequency, every, day = plain.frequency, plain.interval, ""
         if frequency == "weekly" and every == 1:
             rule = self._(EVERY_WEEKDAY[plain.first.weekday()])
         elif frequency == "weekly":
             rule = self.ngettext("every %(num)s week", "every %(num)s weeks", every)
+        elif frequency == "monthly" and plain.monthly_on:
+            week, weekday = plain.week_of_month, plain.first.weekday()
+            day = self._(MONTHLY_WEEKDAY[week - 1 if week > 0 else 5][weekday])
+            rule = "%(day)s"
+            if every > 1:
+                rule = self.ngettext(
+                    "%(day)s, every %(num)s month",
+                    "%(day)s, every %(num)s months",
+                    every,
+                )
         elif frequency == "monthly" and every == 1:
             rule = self._("every month")
         elif frequency == "monthly":
             rule = self.ngettext("every %(num)s month", "every %(num)s months", every)
         else:
             return ""
-        rule %= {"num": self.number(every)}
+        rule %= {"num": self.number(every), "day": day}
         until, count = plain.ending()
         if until:
             day = self.date(until.isoformat())
@@ -310,6 +379,12 @@ class Helpers:
                 "%(rule)s, %(num)s time", "%(rule)s, %(num)s times", count
             ) % {"rule": rule, "num": self.number(count)}
         return rule
+
+    def dates(self, event: dict, limit: int = 12) -> tuple[list[Markup], bool]:
+        """A repeating event's dates still to come, each in a `<time>` element,
+        at most `limit`, and whether more follow."""
+        starts, more = occurrences.upcoming(event, self.today, limit)
+        return [self.date_tag(start.date().isoformat()) for start in starts], more
 
     def skipped(self, event: dict) -> list[str]:
         """Dates a repeating event skips, from the build date on."""

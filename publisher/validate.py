@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
+from .occurrences import Rule
 from .vocabulary import AUDIENCES, PLACE_KINDS
 
 
@@ -97,6 +98,8 @@ def check_page(page: dict, known_ids: set[int]) -> list[Problem]:
                 problem("end", f"{end_value!r} is not a date and time")
             elif start is not None and end < start:
                 problem("end", f"the event ends ({end_value}) before it starts")
+        if start is not None and (reason := Rule.of(page).mismatch()):
+            problem("monthly_on", reason)
         if page.get("venue") is not None and page["venue"] not in known_ids:
             problem("venue", f"place {page['venue']} is not published")
     if page_type == "offers.OfferPage":

@@ -33,6 +33,17 @@ class Frequency(models.TextChoices):
     MONTHLY = "monthly", _("Monthly")
 
 
+class MonthlyOn(models.TextChoices):
+    """How a monthly event falls in each month (publisher/occurrences.py)."""
+
+    DATE = "", _("On the same date (the 6th of each month)")
+    WEEKDAY = "weekday", _("On the same weekday (the first Sunday of each month)")
+    LAST_WEEKDAY = (
+        "last-weekday",
+        _("On the last such weekday (the last Sunday of each month)"),
+    )
+
+
 class EventsIndexPage(IndexPage):
     subpage_types = ["events.EventPage"]
 
@@ -58,9 +69,24 @@ class EventPage(AudiencesMixin, ContentPage):
         validators=[MinValueValidator(1)],
         help_text=_("1 = every week or month, 2 = every other one…"),
     )
+    monthly_on = models.CharField(
+        _("each month"),
+        max_length=16,
+        choices=MonthlyOn.choices,
+        blank=True,
+        default="",
+        help_text=_("For a monthly event: which day of the month, from its start."),
+    )
     repeat_until = models.DateField(_("repeat until"), null=True, blank=True)
     repeat_count = models.PositiveSmallIntegerField(
-        _("number of times"), null=True, blank=True, validators=[MinValueValidator(1)]
+        _("number of times"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "How many times it takes place: skipped dates do not count, the "
+            "series goes on until it has taken place this many times."
+        ),
     )
     venue = models.ForeignKey(
         "places.PlacePage",
@@ -102,6 +128,7 @@ class EventPage(AudiencesMixin, ContentPage):
             [
                 FieldPanel("frequency"),
                 FieldPanel("interval"),
+                FieldPanel("monthly_on"),
                 FieldPanel("repeat_until"),
                 FieldPanel("repeat_count"),
                 InlinePanel("exception_dates", label=_("Skipped dates")),
@@ -125,6 +152,7 @@ class EventPage(AudiencesMixin, ContentPage):
         APIField("all_day"),
         APIField("frequency"),
         APIField("interval"),
+        APIField("monthly_on"),
         APIField("repeat_until"),
         APIField("repeat_count"),
         APIField("exception_dates"),
@@ -163,6 +191,13 @@ class EventPage(AudiencesMixin, ContentPage):
             and (self.status != EventStatus.MOVED_ONLINE)
         ):
             errors["venue"] = _("Choose a venue or write where the event takes place.")
+        if self.monthly_on and self.frequency != Frequency.MONTHLY:
+            errors["monthly_on"] = _("Only a monthly event has a day of the month.")
+        elif self.start and self.rule().mismatch():
+            errors["monthly_on"] = _(
+                "The event starts on %(date)s, which is not the last such weekday "
+                "of its month: choose another start or “On the same weekday”."
+            ) % {"date": formats.date_format(self.start.astimezone(ROME).date())}
         if self.frequency:
             if self.repeat_until and self.repeat_count:
                 errors["repeat_count"] = _(
@@ -181,6 +216,19 @@ class EventPage(AudiencesMixin, ContentPage):
         if errors:
             raise ValidationError(errors)
 
+    def rule(self) -> Rule:
+        """The publisher's `Rule` of this event (start required)."""
+        return Rule(
+            first=self.start.astimezone(ROME),
+            all_day=self.all_day,
+            frequency=self.frequency,
+            interval=self.interval or 1,
+            until=self.repeat_until,
+            count=self.repeat_count,
+            skipped=frozenset(row.date for row in self.exception_dates.all()),
+            monthly_on=self.monthly_on if self.frequency == Frequency.MONTHLY else "",
+        )
+
     @property
     def rrule(self) -> str | None:
         """The recurrence as an RFC 5545 RRULE value, or None for a single event.
@@ -189,15 +237,7 @@ class EventPage(AudiencesMixin, ContentPage):
         """
         if not (self.frequency and self.start):
             return None
-        rule = Rule(
-            first=self.start.astimezone(ROME),
-            all_day=self.all_day,
-            frequency=self.frequency,
-            interval=self.interval or 1,
-            until=self.repeat_until,
-            count=self.repeat_count,
-        )
-        return rule.rrule() or None
+        return self.rule().rrule() or None
 
 
 def _rome_midnight(value: datetime) -> datetime:

@@ -2,11 +2,13 @@
 (JSON Feed 1.1) of a language's stories and events, newest first.
 
 Feed readers keep an entry by its id, so ids come from the translation key (a
-slug can change, the key never does). Nothing reads the clock: an entry is
-dated by its content (a story's date, an event's next start on or after the
-build date, else its publication), so a snapshot and a build date give the
-same bytes. Text is escaped by ElementTree and json.dumps, after removing the
-control characters XML 1.0 cannot carry.
+slug can change, the key never does). Entries are dated by publication and
+revision, never by when an event takes place (a feed's `updated` months in the
+future would tell readers nothing new ever comes): a story is published on its
+date, else when first published; an event when first published; either is
+updated when last published. Nothing reads the clock, so a snapshot and a
+build date give the same bytes. Text is escaped by ElementTree and
+json.dumps, after removing the control characters XML 1.0 cannot carry.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from urllib.parse import urlsplit
 
 from ..helpers import Helpers
 from ..i18n import translations
-from ..occurrences import ROME, local, next_start
+from ..occurrences import ROME, local
 from ..sitemodel import Entry
 
 if TYPE_CHECKING:
@@ -53,7 +55,8 @@ class Item:
 
     entry: Entry
     kind: str
-    when: datetime
+    published: datetime
+    updated: datetime  # never before `published`
     title: str
     summary: str
     url: str
@@ -109,8 +112,8 @@ def image(
     return base_url(ctx) + path, mime, alt, int(rendition["width"])
 
 
-def _published(page: dict) -> datetime | None:
-    value = page.get("meta", {}).get("first_published_at")
+def _meta_moment(page: dict, name: str) -> datetime | None:
+    value = page.get("meta", {}).get(name)
     return local(value) if value else None
 
 
@@ -128,13 +131,13 @@ def items(ctx: RenderContext) -> list[Item]:
             page = entry.page
             model.note(f"id:{page['id']}")
             summary = clean(page.get("summary"))
+            first = _meta_moment(page, "first_published_at")
+            published = first or midnight
             if kind == "story":
                 day = page.get("date")
-                when = local(day) if day else _published(page) or midnight
+                published = local(day) if day else published
                 author = clean(page.get("author")) or site_name
             else:
-                when = next_start(page, built) or _published(page)
-                when = when or local(page["start"])
                 words = t.when(page, upcoming=True).striptags()
                 summary = " — ".join(part for part in (words, summary) if part)
                 author = site_name
@@ -142,7 +145,10 @@ def items(ctx: RenderContext) -> list[Item]:
                 Item(
                     entry=entry,
                     kind=kind,
-                    when=when,
+                    published=published,
+                    updated=max(
+                        published, _meta_moment(page, "last_published_at") or published
+                    ),
                     title=clean(page["title"]),
                     summary=summary,
                     url=base_url(ctx) + entry.url,
@@ -151,7 +157,7 @@ def items(ctx: RenderContext) -> list[Item]:
                     image=image(ctx, page, "hero_image"),
                 )
             )
-    found.sort(key=lambda i: (-i.when.timestamp(), i.kind, i.entry.page["id"]))
+    found.sort(key=lambda i: (-i.published.timestamp(), i.kind, i.entry.page["id"]))
     return found[:MAX_ITEMS]
 
 
@@ -203,7 +209,7 @@ def atom(ctx: RenderContext) -> bytes:
     add(feed, "id", tag(ctx, f"{ctx.lang}/feed"))
     add(feed, "title", texts["title"], type="text")
     add(feed, "subtitle", texts["subtitle"], type="text")
-    newest = max((i.when for i in found), default=None)
+    newest = max((i.updated for i in found), default=None)
     updated = newest or datetime.combine(today(ctx), datetime.min.time(), ROME)
     add(feed, "updated", _rfc3339(updated))
     author = add(feed, "author")
@@ -227,9 +233,8 @@ def atom(ctx: RenderContext) -> bytes:
             entry.set(XML_LANG, item.language)
         add(entry, "id", entry_id(ctx, item))
         add(entry, "title", item.title, type="text")
-        add(entry, "updated", _rfc3339(item.when))
-        if item.kind == "story":
-            add(entry, "published", _rfc3339(item.when))
+        add(entry, "updated", _rfc3339(item.updated))
+        add(entry, "published", _rfc3339(item.published))
         author = add(entry, "author")
         add(author, "name", item.author)
         add(entry, "link", rel="alternate", type="text/html", href=item.url)
@@ -263,7 +268,8 @@ def json_feed(ctx: RenderContext) -> str:
             "title": item.title,
             "summary": item.summary,
             "content_text": item.summary or item.title,
-            "date_published": _rfc3339(item.when),
+            "date_published": _rfc3339(item.published),
+            "date_modified": _rfc3339(item.updated),
             "language": item.language,
             "authors": [{"name": item.author}],
         }

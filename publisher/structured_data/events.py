@@ -77,8 +77,13 @@ def _schedule(t: Helpers, page: dict) -> dict | None:
         "startDate": start.date().isoformat(),
         "scheduleTimezone": "Europe/Rome",
     }
+    weekday = f"https://schema.org/{WEEKDAYS[start.weekday()]}"
     if rule.frequency == "weekly":
-        data["byDay"] = f"https://schema.org/{WEEKDAYS[start.weekday()]}"
+        data["byDay"] = weekday
+    elif rule.monthly_on:  # the first Sunday; -1: the last, as iCalendar says
+        data["byDay"], data["byMonthWeek"] = weekday, rule.week_of_month
+    else:
+        data["byMonthDay"] = start.day
     if not rule.all_day:
         data["startTime"] = start.strftime("%H:%M")
         if page.get("end"):

@@ -1,15 +1,21 @@
 """A repeating event from the editor's fields to the visitor: the API's `rrule`,
-the page's words and next date, and the .ics all end the series on the same day.
+the page's words and dates, the poster and the .ics all say the same dates.
 
 The event is saved in the CMS and read through the API; its fields then go
-through the publisher as a build would take them.
+through the publisher as a build would take them. The judge of the .ics is a
+second iCalendar engine, `recurring-ical-events` (on `icalendar`), expanding
+it as a calendar application would.
 """
 
 import datetime as dt
+import re
 
+import icalendar
 import pytest
+import recurring_ical_events
 from dateutil.rrule import rruleset, rrulestr
 
+from publisher.channels import print as posters
 from publisher.channels.calendar import outputs
 from publisher.occurrences import ROME, local, starts
 from publisher.render import RenderContext, render_page
@@ -28,6 +34,7 @@ FIELDS = (
     "all_day",
     "frequency",
     "interval",
+    "monthly_on",
     "repeat_until",
     "repeat_count",
     "exception_dates",
@@ -48,8 +55,13 @@ def through_the_api(client, territory, skipped=(), **fields) -> dict:
     return found
 
 
-def published(api_item: dict) -> tuple[str, str, dict]:
-    """The event's English page and its .ics, built from the API's fields."""
+def published(api_item: dict, lang: str = "en") -> tuple[str, str, dict]:
+    """The event's page and its .ics, built from the API's fields."""
+    return publish(api_item, lang)[:3]
+
+
+def publish(api_item: dict, lang: str = "en") -> tuple[str, str, dict, str]:
+    """The event's page, .ics and poster, built from the API's fields."""
     page = event(6, **{name: api_item[name] for name in FIELDS})
     pages = [
         item(1, "territories.TerritoryHomePage", "/", key="home"),
@@ -57,10 +69,55 @@ def published(api_item: dict) -> tuple[str, str, dict]:
         page,
     ]
     site = SiteModel.build(Snapshot(TERRITORY, BUILD_DATE, pages))
-    ctx = RenderContext(site, "en", build_date=BUILD_DATE)
-    entry = next(e for e in site.entries["en"] if e.url == "/en/eventi/e6/")
-    ics = outputs(ctx)["/en/eventi/e6/event.ics"]().decode()
-    return render_page(entry, ctx), ics, page
+    ctx = RenderContext(site, lang, build_date=BUILD_DATE)
+    url = f"/{lang}/eventi/e6/"
+    entry = next(e for e in site.entries[lang] if e.url == url)
+    ics = outputs(ctx)[f"{url}event.ics"]().decode()
+    # A poster is printed in the page's own language (the snapshot's Italian).
+    italian = RenderContext(site, "it", build_date=BUILD_DATE)
+    poster = posters.outputs(italian)["/it/eventi/e6/poster.html"]()
+    return render_page(entry, ctx), ics, page, poster
+
+
+DATES = re.compile(r'<ul class="dates">(.*?)</ul>', re.S)
+
+
+def listed(html: str) -> tuple[list[str], bool]:
+    """The dates a page or poster lists, and whether it says more follow."""
+    found = DATES.search(html)
+    if found is None:
+        return [], False
+    days = re.findall(r'<time datetime="([^"]+)"', found[1])
+    return days, found[1].count("<li>") > len(days)
+
+
+def expanded(ics: str, today: dt.date, limit: int = 12) -> tuple[list[str], bool]:
+    """The occurrences of the .ics still running on or after `today`, by the
+    independent engine, at most `limit`, and whether more follow."""
+    calendar = icalendar.Calendar.from_ical(ics)
+    start = dt.datetime.combine(today, dt.time(0), ROME)
+    found = recurring_ical_events.of(calendar).between(
+        start, start.replace(year=start.year + 10)
+    )
+    days = sorted(
+        (
+            value
+            if isinstance(value, dt.datetime)
+            else dt.datetime.combine(value, dt.time(0), ROME)
+        ).astimezone(ROME)
+        for value in (occurrence["DTSTART"].dt for occurrence in found)
+    )
+    return [day.date().isoformat() for day in days[:limit]], len(days) > limit
+
+
+def judge(api_item: dict, lang: str = "en") -> list[str]:
+    """The page, the poster and a second engine's expansion of the .ics list
+    the same dates; returns them."""
+    html, ics, _page, poster = publish(api_item, lang)
+    by_engine = expanded(ics, dt.date.fromisoformat(BUILD_DATE))
+    assert listed(html) == by_engine, (api_item["title"], listed(html), by_engine)
+    assert listed(poster) == by_engine, (api_item["title"], "poster")
+    return by_engine[0]
 
 
 def rrule_line(ics: str) -> str:
@@ -113,3 +170,61 @@ def test_an_all_day_series_until_a_date(territory, client):
     dates.exdate(dt.datetime(2026, 12, 27))
     assert [d.date() for d in dates] == [s.date() for s in starts(page)]
     assert [d.date() for d in dates][-1] == dt.date(2027, 1, 31)
+
+
+def test_eight_lessons_with_one_skipped_are_eight_everywhere(territory, client):
+    """The Griko lessons: "every Tuesday, 8 times", one Tuesday skipped."""
+    api = through_the_api(
+        client,
+        territory,
+        start=dt.datetime(2026, 12, 1, 18, tzinfo=ROME),  # a Tuesday
+        frequency="weekly",
+        repeat_count=8,
+        skipped=[dt.date(2026, 12, 22)],
+    )
+    html, _ics, _page = published(api)
+    assert api["rrule"] == "FREQ=WEEKLY;COUNT=9"  # RFC 5545 counts the skipped one
+    assert "Every Tuesday, 8 times" in html
+    days = judge(api)
+    assert len(days) == 8 and "2026-12-22" not in days
+    assert days[-1] == "2027-01-26"
+
+
+def test_the_first_sunday_of_every_month(territory, client):
+    """ "One Sunday a month" is the first Sunday, in words and in every calendar."""
+    api = through_the_api(
+        client,
+        territory,
+        start=dt.datetime(2026, 12, 6, 9, tzinfo=ROME),  # the first Sunday
+        end=dt.datetime(2026, 12, 6, 13, tzinfo=ROME),
+        frequency="monthly",
+        monthly_on="weekday",
+        repeat_until=dt.date(2027, 6, 1),
+    )
+    html, _ics, _page = published(api)
+    assert api["rrule"] == "FREQ=MONTHLY;BYDAY=1SU;UNTIL=20270601T070000Z"
+    assert "The first Sunday of the month, until June 1, 2027" in html
+    assert judge(api) == [
+        "2026-12-06",
+        "2027-01-03",
+        "2027-02-07",
+        "2027-03-07",
+        "2027-04-04",
+        "2027-05-02",
+    ]
+    italian = publish(api, "it")[0]
+    assert "La prima domenica del mese, fino al 1 giugno 2027" in italian
+
+
+def test_the_last_sunday_must_start_on_a_last_sunday(territory):
+    from django.core.exceptions import ValidationError
+
+    page = EventPageFactory.build(
+        start=dt.datetime(2026, 12, 20, 9, tzinfo=ROME),  # the third Sunday
+        frequency="monthly",
+        monthly_on="last-weekday",
+        location="Piazza",
+    )
+    with pytest.raises(ValidationError) as raised:
+        page.clean()
+    assert "monthly_on" in raised.value.message_dict

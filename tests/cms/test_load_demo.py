@@ -193,6 +193,25 @@ def test_events_recur_skip_dates_and_get_cancelled(demo, db):
     assert all(e.end > e.start for e in events)
 
 
+def test_every_demo_event_lists_the_dates_its_calendar_expands_to(demo, client):
+    """Each repeating event of the demo, in each language: its page, its poster
+    and a second iCalendar engine expanding its .ics list the same dates."""
+    from tests.cms.test_event_recurrence import judge
+
+    judged = 0
+    for site in Site.objects.exclude(hostname="localhost"):
+        response = client.get(
+            f"/api/v2/pages/?type=events.EventPage&site={site.hostname}:{site.port}"
+            "&fields=*&limit=100&locale=it"
+        )
+        assert response.status_code == 200, response.content
+        for item in response.json()["items"]:
+            if item["frequency"]:
+                assert judge(item), item["title"]  # some dates to come
+                judged += 1
+    assert judged == 4  # the guided tour, the lessons and two monthly ones
+
+
 def test_offers_are_current(demo, db):
     today = timezone.localdate()
     offers = OfferPage.objects.live()

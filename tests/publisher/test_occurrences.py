@@ -57,7 +57,9 @@ def test_monthly_on_the_31st_counts_only_the_dates_it_keeps():
     ]
 
 
-def test_a_skipped_date_still_counts_towards_the_number_of_times():
+def test_the_number_of_times_counts_the_dates_that_take_place():
+    """ "4 times" with one date skipped: 4 lessons, the last a week later; the
+    RRULE's COUNT counts the skipped one too, as RFC 5545 does before EXDATE."""
     event = series(
         "2026-12-01T18:00:00+01:00",
         repeat_count=4,
@@ -67,7 +69,30 @@ def test_a_skipped_date_still_counts_towards_the_number_of_times():
         "2026-12-01",
         "2026-12-08",
         "2026-12-22",
+        "2026-12-29",
     ]
+    assert Rule.of(event).rrule() == "FREQ=WEEKLY;COUNT=5"
+
+
+def test_a_monthly_event_on_the_first_or_the_last_sunday():
+    first = series("2026-12-06T09:00:00+01:00", "monthly", repeat_count=3)
+    first["monthly_on"] = "weekday"
+    assert [day[:10] for day in days(first)] == [
+        "2026-12-06",
+        "2027-01-03",
+        "2027-02-07",
+    ]
+    assert Rule.of(first).rrule() == "FREQ=MONTHLY;BYDAY=1SU;COUNT=3"
+    last = series("2026-12-27T09:00:00+01:00", "monthly", repeat_count=3)
+    last["monthly_on"] = "last-weekday"
+    assert [day[:10] for day in days(last)] == [
+        "2026-12-27",
+        "2027-01-31",
+        "2027-02-28",
+    ]
+    assert Rule.of(last).rrule() == "FREQ=MONTHLY;BYDAY=-1SU;COUNT=3"
+    last["start"] = "2026-12-20T09:00:00+01:00"  # not the last Sunday
+    assert Rule.of(last).mismatch()
 
 
 def test_the_autumn_change_keeps_the_clock_and_moves_the_offset():

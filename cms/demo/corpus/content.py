@@ -343,7 +343,9 @@ def _opening_hours(rng: random.Random) -> list[OpeningHours]:
 
 
 def _recurrence(rng: random.Random, day: date) -> tuple[dict, list[date]]:
-    """One event in five repeats; weekly ones skip their second date."""
+    """One event in five repeats; weekly ones skip their second date; monthly
+    ones fall on a date or a weekday of the month (the same random draws as
+    before, so the benchmark's corpus stays the same otherwise)."""
     if rng.random() >= 0.2:
         return {}, []
     frequency = rng.choice(("weekly", "monthly"))
@@ -353,6 +355,11 @@ def _recurrence(rng: random.Random, day: date) -> tuple[dict, list[date]]:
         fields["repeat_count"] = rng.randint(4, 12)
     else:
         fields["repeat_until"] = day + timedelta(days=rng.randint(60, 180))
+    if frequency == "monthly":  # by date, by weekday or the last weekday
+        ways = ["", "weekday"]
+        if (day + timedelta(weeks=1)).month != day.month:  # the last one
+            ways.append("last-weekday")
+        fields["monthly_on"] = ways[day.toordinal() % len(ways)]
     skipped = [day + timedelta(weeks=interval)] if frequency == "weekly" else []
     return fields, skipped
 

@@ -231,6 +231,7 @@ def events(today: dt.date) -> list[dict[str, Any]]:
             "start": at(market, 9),
             "end": at(market, 13),
             "frequency": "monthly",
+            "monthly_on": "weekday",  # "one Sunday a month": the first
             "repeat_until": market + dt.timedelta(days=180),
             "location": T(
                 "Centro storico, 73025 Martano",

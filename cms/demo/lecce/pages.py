@@ -243,6 +243,7 @@ def events(today: dt.date) -> list[dict[str, Any]]:
             "start": at(reading, 17, 30),
             "end": at(reading, 19),
             "frequency": "monthly",
+            "monthly_on": "weekday",  # "one Sunday a month": the first
             "repeat_count": 6,
             "location": T(
                 "Giardini pubblici Giuseppe Garibaldi, Viale XXV Luglio, Lecce",
