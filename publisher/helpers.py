@@ -8,9 +8,10 @@ Listings sort and group in Python, so templates only loop.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from babel import Locale
 from babel.dates import (
@@ -25,6 +26,7 @@ from babel.units import format_unit
 from markupsafe import Markup
 
 from . import occurrences, structured_data
+from .addresses import full_address
 from .i18n import N_, translations
 from .occurrences import ROME, local
 from .richtext import expand, markdown_to_html
@@ -134,6 +136,10 @@ class Helpers:
 
     def page(self, page_id: int | None) -> dict | None:
         return None if page_id is None else self.ctx.model.page(page_id)
+
+    def address(self, page: Mapping[str, Any] | None) -> str:
+        """A place's or business's address in words: street, postal code, town."""
+        return full_address(page) if page else ""
 
     def static(self, path: str) -> str:
         return self.ctx.static.get(path, f"/{self.ctx.site.static_dir}/{path}")

@@ -19,6 +19,9 @@ ITINERARY = {
 BUSINESS = {
     "category": "craft",
     "address": "Via Palmieri 1",
+    "postal_code": "73100",
+    "locality": "Lecce",
+    "country": "IT",
     "latitude": None,
     "longitude": None,
     "phone": "+39 0832 000000",

@@ -5,7 +5,11 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import (
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+)
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -182,10 +186,37 @@ class AudiencesMixin(models.Model):
         abstract = True
 
 
-class LocationMixin(models.Model):
-    """A street address and a point on the map, both optional."""
+POSTAL_CODE = RegexValidator(
+    r"^[0-9A-Za-z][0-9A-Za-z -]{1,9}$", _("A postal code, e.g. 73100.")
+)
+COUNTRY = RegexValidator(r"^[A-Z]{2}$", _("Two capital letters, e.g. IT."))
 
-    address = models.CharField(_("address"), max_length=255, blank=True)
+
+class LocationMixin(models.Model):
+    """A postal address and a point on the map, both optional. The address is
+    kept in its parts, as schema.org's PostalAddress and search engines want
+    them; the sites write it the Italian way ("Via Umberto I, 73100 Lecce")."""
+
+    address = models.CharField(
+        _("street address"),
+        max_length=255,
+        blank=True,
+        help_text=_("Street and number, e.g. Via Umberto I 12."),
+    )
+    postal_code = models.CharField(
+        _("postal code"), max_length=10, blank=True, validators=[POSTAL_CODE]
+    )
+    locality = models.CharField(
+        _("town"), max_length=100, blank=True, help_text=_("e.g. Lecce, Calimera.")
+    )
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        blank=True,
+        default="IT",
+        validators=[COUNTRY],
+        help_text=_("Two-letter code (ISO 3166): IT for Italy."),
+    )
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=9,
@@ -211,16 +242,26 @@ class LocationMixin(models.Model):
         help_text=_("Between -180 and 180, e.g. 18.169139 for Lecce."),
     )
 
-    plain_text = ("address",)
+    plain_text = ("address", "postal_code", "locality")
 
     location_panels = [
         MultiFieldPanel(
-            [FieldPanel("address"), FieldPanel("latitude"), FieldPanel("longitude")],
+            [
+                FieldPanel("address"),
+                FieldPanel("postal_code"),
+                FieldPanel("locality"),
+                FieldPanel("country"),
+                FieldPanel("latitude"),
+                FieldPanel("longitude"),
+            ],
             heading=_("Location"),
         )
     ]
     location_api_fields = [
         APIField("address"),
+        APIField("postal_code"),
+        APIField("locality"),
+        APIField("country"),
         APIField("latitude"),
         APIField("longitude"),
     ]

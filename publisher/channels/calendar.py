@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
+from ..addresses import full_address
 from ..i18n import translations
 from ..occurrences import Rule, local, next_start
 from ..sitemodel import Entry
@@ -236,7 +237,7 @@ def _language(event: dict) -> str:
 
 def _location(event: dict, venue: dict | None) -> str:
     if venue is not None:
-        parts = (venue.get("title"), venue.get("address"))
+        parts = (venue.get("title"), full_address(venue))
         return ", ".join(str(p).strip() for p in parts if str(p or "").strip())
     return str(event.get("location") or "").strip()
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import resources
+from ..addresses import full_address
 from ..helpers import Helpers
 from ..i18n import translations
 from ..render import render_document
@@ -60,7 +61,7 @@ def map_items(ctx: RenderContext) -> dict[str, list[tuple[Entry, dict]]]:
         for entry in t.by_title(model.of_kind(lang, kind)):
             where = position(entry.page)
             if where is not None:
-                detail = entry.page.get("address") or ""
+                detail = full_address(entry.page)
                 rows.append((entry, _point(entry, where, detail=detail)))
         found[kind] = rows
     found["event"] = []

@@ -14,6 +14,7 @@ import json
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
+from ..addresses import full_address
 from ..i18n import translations
 
 if TYPE_CHECKING:
@@ -98,7 +99,9 @@ def _properties(ctx: RenderContext, entry: Entry) -> dict:
     elif entry.kind == "business":
         properties["category"] = page.get("category") or "other"
     if entry.kind in ("place", "business"):
-        properties["address"] = page.get("address") or ""
+        properties["address"] = full_address(page)
+        for field in ("postal_code", "locality", "country"):
+            properties[field] = page.get(field) or ""
     return properties
 
 

@@ -41,9 +41,14 @@ def offer(facts: PageFacts) -> dict:
         data["validThrough"] = page["valid_until"]
     found = seller(facts)
     if found is not None:
-        data["seller"] = {
-            "@type": BUSINESS_TYPES.get(found.page.get("category"), "LocalBusiness"),
-            "name": found.page["title"],
-            "url": facts.absolute(found.url),
-        }
+        data["seller"] = address_and_geo(
+            {
+                "@type": BUSINESS_TYPES.get(
+                    found.page.get("category"), "LocalBusiness"
+                ),
+                "name": found.page["title"],
+                "url": facts.absolute(found.url),
+            },
+            found.page,
+        )
     return data

@@ -26,7 +26,7 @@ def _moment(value: str, all_day: bool) -> str:
 
 def event(facts: PageFacts) -> dict:
     page, t = facts.page, facts.t
-    data = thing(facts, "Event")
+    data = thing(facts, "Event", photo=False)  # its picture, else a share image
     all_day = bool(page.get("all_day"))
     data["startDate"] = _moment(page["start"], all_day)
     if page.get("end"):
@@ -44,8 +44,11 @@ def event(facts: PageFacts) -> dict:
         where = {"@type": "VirtualLocation", "url": link}
     elif venue is not None and t.url(page["venue"]):
         where = place_ref(facts, venue, t.url(page["venue"]))
+        where.setdefault("address", where["name"])  # Google wants one
     else:
-        where = {"@type": "Place", "name": page.get("location") or ""}
+        # Google wants a location's address: the editor's words are one.
+        location = page.get("location") or ""
+        where = {"@type": "Place", "name": location, "address": location}
     data["location"] = where
     if schedule := _schedule(t, page):
         data["eventSchedule"] = schedule

@@ -109,6 +109,11 @@ class PageFacts:
         }
 
 
+# The types of ours schema.org gives `inLanguage` (creative works and events):
+# a place, a business, an offer or a trip has no language of its own.
+WITH_LANGUAGE = frozenset({"Article", "CollectionPage", "Event", "WebPage", "WebSite"})
+
+
 def thing(facts: PageFacts, type_: str, photo: bool = True) -> dict:
     """The node every kind of page starts from: its type, address, name,
     language, description and picture (its own, or with `photo` false the
@@ -118,8 +123,9 @@ def thing(facts: PageFacts, type_: str, photo: bool = True) -> dict:
         "@id": facts.absolute(facts.entry.url),
         "name": facts.title,
         "url": facts.absolute(facts.entry.url),
-        "inLanguage": facts.t.lang,
     }
+    if type_ in WITH_LANGUAGE:
+        data["inLanguage"] = facts.t.lang
     if facts.description:
         data["description"] = facts.description
     image = facts.photo(facts.page) if photo else facts.image()

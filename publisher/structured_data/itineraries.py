@@ -1,4 +1,4 @@
-"""Itineraries in schema.org: a tourist trip, its time and its stops in order."""
+"""Itineraries in schema.org: a tourist trip and its stops in order."""
 
 from __future__ import annotations
 
@@ -6,18 +6,11 @@ from .facts import PageFacts, thing
 from .places import place_ref
 
 
-def _duration(minutes: int | None) -> str | None:
-    if not minutes:
-        return None
-    hours, rest = divmod(int(minutes), 60)
-    return "PT" + (f"{hours}H" if hours else "") + (f"{rest}M" if rest else "")
-
-
 def trip(facts: PageFacts) -> dict:
+    """A TouristTrip: schema.org gives a trip no duration (`timeRequired` is a
+    creative work's), so the time it takes stays on the page."""
     t = facts.t
     data = thing(facts, "TouristTrip")
-    if duration := _duration(facts.page.get("duration_minutes")):
-        data["timeRequired"] = duration
     stops = []
     for stop in facts.page.get("stops") or []:
         place, url = t.page(stop.get("place")), t.url(stop.get("place"))

@@ -4,6 +4,7 @@ it (an event's venue, an itinerary's stop)."""
 
 from __future__ import annotations
 
+from ..addresses import postal_address
 from ..i18n import N_
 from .facts import PageFacts, thing
 
@@ -31,8 +32,8 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 
 
 def address_and_geo(data: dict, page: dict) -> dict:
-    if page.get("address"):
-        data["address"] = {"@type": "PostalAddress", "streetAddress": page["address"]}
+    if address := postal_address(page):
+        data["address"] = address
     if page.get("latitude") and page.get("longitude"):
         data["geo"] = {
             "@type": "GeoCoordinates",

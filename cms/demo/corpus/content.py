@@ -287,7 +287,11 @@ class ItemFactory:
     def _location(self, rng, town) -> dict:
         name, latitude, longitude = town
         return {
-            "address": f"{rng.choice(STREETS)} {rng.randint(1, 120)}, {name}",
+            "address": f"{rng.choice(STREETS)} {rng.randint(1, 120)}",
+            # Salento's postal codes are 73010…73059; derived, not drawn, so
+            # the rest of the corpus stays the same.
+            "postal_code": f"730{10 + sum(map(ord, name)) % 50:02d}",
+            "locality": name,
             "latitude": _coordinate(latitude + rng.uniform(-0.02, 0.02), LATITUDES),
             "longitude": _coordinate(longitude + rng.uniform(-0.02, 0.02), LONGITUDES),
         }

@@ -345,11 +345,9 @@ def businesses(today: dt.date) -> list[dict[str, Any]]:
                     )
                 )
             ],
-            "address": T(
-                "Centro storico, 73022 Corigliano d'Otranto",
-                "Old town, 73022 Corigliano d'Otranto",
-                ar="البلدة القديمة، 73022 كوريليانو دوترانتو",
-            ),
+            "address": T("Centro storico", "Old town", ar="البلدة القديمة"),
+            "postal_code": "73022",
+            "locality": "Corigliano d'Otranto",
             "latitude": "40.160200",
             "longitude": "18.257500",
             "phone": "+39 0836 000000",

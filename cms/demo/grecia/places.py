@@ -66,7 +66,9 @@ def places(today: dt.date) -> list[dict[str, Any]]:
                     ),
                 )
             ],
-            "address": "Piazza Castello, 73010 Sternatia",
+            "address": "Piazza Castello",
+            "postal_code": "73010",
+            "locality": "Sternatia",
             "latitude": "40.219300",
             "longitude": "18.227700",
             "audiences": ["families", "seniors"],
@@ -114,7 +116,9 @@ def places(today: dt.date) -> list[dict[str, Any]]:
                     ),
                 )
             ],
-            "address": "Viale Raimondello Orsini, 73010 Soleto",
+            "address": "Viale Raimondello Orsini",
+            "postal_code": "73010",
+            "locality": "Soleto",
             "latitude": "40.188300",
             "longitude": "18.207100",
             "step_free_access": True,
@@ -158,7 +162,9 @@ def places(today: dt.date) -> list[dict[str, Any]]:
                     ),
                 )
             ],
-            "address": "Piazza Castello 1, 73022 Corigliano d'Otranto",
+            "address": "Piazza Castello 1",
+            "postal_code": "73022",
+            "locality": "Corigliano d'Otranto",
             "latitude": "40.160600",
             "longitude": "18.258200",
             "opening_hours": [
@@ -223,7 +229,9 @@ def places(today: dt.date) -> list[dict[str, Any]]:
                     )
                 ),
             ],
-            "address": "Via Giuseppe Garibaldi 61, 73020 Melpignano",
+            "address": "Via Giuseppe Garibaldi 61",
+            "postal_code": "73020",
+            "locality": "Melpignano",
             "latitude": "40.155500",
             "longitude": "18.288800",
             "opening_hours": hours(range(4, 7), "10:00", "13:00"),

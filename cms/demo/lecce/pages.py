@@ -340,7 +340,9 @@ def businesses(today: dt.date) -> list[dict[str, Any]]:
                     )
                 )
             ],
-            "address": "Via Vittorio Emanuele II, 73100 Lecce",
+            "address": "Via Vittorio Emanuele II",
+            "postal_code": "73100",
+            "locality": "Lecce",
             "latitude": "40.351900",
             "longitude": "18.169200",
             "phone": "+39 0832 000000",

@@ -69,7 +69,9 @@ def venues(today: dt.date) -> list[dict[str, Any]]:
                     ),
                 ),
             ],
-            "address": "Viale Gallipoli 28, 73100 Lecce",
+            "address": "Viale Gallipoli 28",
+            "postal_code": "73100",
+            "locality": "Lecce",
             "latitude": "40.346900",
             "longitude": "18.171800",
             "opening_hours": [
@@ -134,7 +136,9 @@ def venues(today: dt.date) -> list[dict[str, Any]]:
                     ),
                 ),
             ],
-            "address": "Piazzetta Giosuè Carducci, 73100 Lecce",
+            "address": "Piazzetta Giosuè Carducci",
+            "postal_code": "73100",
+            "locality": "Lecce",
             "latitude": "40.352200",
             "longitude": "18.166300",
             "opening_hours": [
@@ -209,7 +213,9 @@ def venues(today: dt.date) -> list[dict[str, Any]]:
                     ),
                 ),
             ],
-            "address": "Viale XXV Luglio, 73100 Lecce",
+            "address": "Viale XXV Luglio",
+            "postal_code": "73100",
+            "locality": "Lecce",
             "latitude": "40.353300",
             "longitude": "18.177300",
             "opening_hours": [
