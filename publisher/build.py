@@ -381,7 +381,7 @@ def publish_territory(
             jobs.append(RenderJob(ctx, staging, only))
         reads = run_jobs(jobs, options.jobs, lambda m: progress(f"{slug}/{m}"), files)
         report.pages = len(reads)
-        write_site_files(staging, model, site.static_dir)
+        write_site_files(staging, model, site.static_dir, outputs.values())
         if plan.render is None:
             search.index_site(staging, snapshot.languages)
             manifest["search"] = digest
