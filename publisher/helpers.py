@@ -27,7 +27,9 @@ from markupsafe import Markup
 
 from . import occurrences, structured_data
 from .addresses import full_address
+from .descriptions import describe
 from .i18n import N_, translations
+from .media import SHAREABLE, served_renditions
 from .occurrences import ROME, local
 from .richtext import expand, markdown_to_html
 from .sitemodel import Entry
@@ -137,6 +139,14 @@ class Helpers:
     def page(self, page_id: int | None) -> dict | None:
         return None if page_id is None else self.ctx.model.page(page_id)
 
+    def description(self) -> str:
+        """The page's description, for people and search engines
+        (publisher/descriptions.py)."""
+        page = self.entry.page
+        kind = self.entry.kind if page.get("id") else page["meta"]["type"]
+        site = self.ctx.model.snapshot.territory.get("name", "")
+        return describe(page, kind, site, self._)
+
     def address(self, page: Mapping[str, Any] | None) -> str:
         """A place's or business's address in words: street, postal code, town."""
         return full_address(page) if page else ""
@@ -160,10 +170,10 @@ class Helpers:
         data = self._image_data(image_id, page)
         if not data:
             return Markup("")
-        served = [
-            (self.ctx.media[r["url"]], r)
-            for r in data.get("renditions", [])
-            if r["url"] in self.ctx.media
+        served = [  # the page's own: WebP (the JPEG is the crop for sharing)
+            (url, r)
+            for url, r in served_renditions(data, self.ctx.media)
+            if r.get("format", "webp") not in SHAREABLE
         ]
         if not served:
             return Markup("")

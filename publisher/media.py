@@ -16,6 +16,31 @@ import requests
 
 from .snapshot import Snapshot
 
+# What every platform and mail client shows; WebP is for the pages' srcsets.
+SHAREABLE = ("jpeg", "png")
+
+
+def served_renditions(image: dict, media: dict[str, str]) -> list[tuple[str, dict]]:
+    """(URL on the site, rendition) of an image's renditions this build serves,
+    narrowest first."""
+    served = [
+        (media[r["url"]], r) for r in image.get("renditions", []) if r["url"] in media
+    ]
+    return sorted(served, key=lambda s: (s[1]["width"], s[0]))
+
+
+def for_sharing(
+    image: dict, media: dict[str, str], width: int = 1200
+) -> tuple[str, dict] | None:
+    """The rendition to share (og:image, feeds, the newsletter): a JPEG or PNG
+    when the CMS made one (its social crop), else the narrowest rendition at
+    least `width` wide, else the widest."""
+    served = served_renditions(image, media)
+    if not served:
+        return None
+    shareable = [s for s in served if s[1].get("format") in SHAREABLE] or served
+    return next((s for s in shareable if s[1]["width"] >= width), shareable[-1])
+
 
 def rendition_urls(snapshot: Snapshot) -> set[str]:
     urls: set[str] = set()

@@ -16,12 +16,15 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from . import i18n
 from .contents import Contents
+from .descriptions import AUDIENCE, excerpt
 from .handwritten import HandPage, pages_in, translations
 from .helpers import Helpers
 from .render_context import RenderContext  # also for render_page()'s callers
 from .settings import load
 from .sitemodel import AUDIENCES_PATH, Entry
+from .vocabulary import AUDIENCES
 
 RTL = {"ar", "fa", "he", "ur"}
 DEFAULT_BRAND_COLOUR = "#8a3b12"
@@ -120,6 +123,7 @@ def document_output(kind: str, ctx: RenderContext, **extra: object) -> TemplateO
     page = {
         "id": 0,
         "title": extra.pop("title", ""),
+        "summary": extra.pop("summary", ""),  # else a sentence for its kind
         "meta": {
             "type": kind,
             "locale": ctx.lang,
@@ -146,10 +150,16 @@ def audience_output(audience: str, ctx: RenderContext) -> TemplateOutput:
     """
     model = ctx.model
     path = f"{AUDIENCES_PATH}{audience}/"
+    gettext = i18n.translations(ctx.lang).gettext
+    summary = gettext(AUDIENCE) % {
+        "audience": gettext(AUDIENCES[audience]) if audience in AUDIENCES else "",
+        "site": model.snapshot.territory.get("name", ""),
+    }
     return document_output(
         "audience",
         ctx,
         path=path,
+        summary=summary,
         audience=audience,
         items=model.for_audience(ctx.lang, audience),
         alternates=[
@@ -169,6 +179,7 @@ def handwritten_output(page: HandPage, ctx: RenderContext) -> TemplateOutput:
         title=page.title,
         path=f"/{page.slug}/",
         html=Markup(page.html),  # noqa: S704 sanitised when read
+        summary=excerpt(page.html),
         alternates=[
             (other.lang, other.url)
             for other in translations(

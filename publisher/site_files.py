@@ -12,7 +12,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from . import netlify, redirects
-from .channels import shorturls
+from .channels import shorturls, social
 from .render import RTL
 from .sitemodel import SiteModel
 
@@ -70,6 +70,9 @@ def place_hashed(
     return urls, stale
 
 
+TOUCH_ICON = "apple-touch-icon.png"  # the name iOS also asks for unprompted
+
+
 def write_site_files(
     staging: Path,
     model: SiteModel,
@@ -98,6 +101,10 @@ def write_site_files(
         f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n"
     )
     (staging / "sitemap.xml").write_bytes(sitemap(model, urls))
+    name = territory.get("name", "")
+    colour = territory.get("brand_colour") or social.DEFAULT_BRAND_COLOUR
+    (staging / "favicon.ico").write_bytes(social.favicon(name, colour))
+    (staging / TOUCH_ICON).write_bytes(social.icon(name, colour, 180))
     links = "\n".join(
         f'<li><a href="/{code}/" hreflang="{code}" lang="{code}" '
         f'dir="{"rtl" if code in RTL else "ltr"}">{_escape(lang["name"])}</a></li>'

@@ -58,7 +58,10 @@ def site_outputs(ctx: RenderContext) -> dict[str, Output]:
             f"/{lang}{AUDIENCES_PATH}{audience}/",
             functools.partial(audience_output, audience, ctx),
         )
-    add(f"/{lang}/404.html", functools.partial(document_output, "404", ctx))
+    add(
+        f"/{lang}/404.html",
+        functools.partial(document_output, "404", ctx, path="/404.html"),
+    )
     for url, render in channel_outputs(ctx).items():
         add(url, render)
     return found

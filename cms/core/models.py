@@ -19,10 +19,21 @@ from wagtail.snippets.models import register_snippet
 from .images import HeaderSizedImageField, check, clean_copy
 from .validators import PLAIN_TEXT_VALIDATORS
 
+# The crop for sharing (og:image, feeds, the newsletter): 1200×630 as Open
+# Graph recommends, in JPEG, which every platform and mail client shows.
+SOCIAL_RENDITION = "fill-1200x630|format-jpeg|jpegquality-80"
+
 
 def rendition_specs() -> list[str]:
-    """The fixed list of renditions every image gets; the API serves only these."""
-    return [f"width-{w}|format-webp" for w in settings.VETRINA_RENDITION_WIDTHS]
+    """The fixed list of renditions every image gets; the API serves only these:
+    WebP in the widths the pages' srcsets offer, and the JPEG crop for sharing."""
+    widths = settings.VETRINA_RENDITION_WIDTHS
+    return [*(f"width-{w}|format-webp" for w in widths), SOCIAL_RENDITION]
+
+
+def rendition_format(filter_spec: str) -> str:
+    """The file format a rendition's filter asks for."""
+    return "jpeg" if "format-jpeg" in filter_spec else "webp"
 
 
 class CustomImage(AbstractImage):

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 from ..helpers import Helpers
 from ..i18n import translations
+from ..media import for_sharing
 from ..occurrences import ROME, local
 from ..sitemodel import Entry
 
@@ -91,21 +92,16 @@ def today(ctx: RenderContext) -> date:
 def image(
     ctx: RenderContext, page: dict, field: str, width: int = 1200
 ) -> tuple[str, str, str, int] | None:
-    """A page's own image as served by the site: the smallest rendition at least
-    `width` wide (else the largest), with its absolute URL, type and alt text."""
+    """A page's own image as served by the site, for sharing (media.for_sharing),
+    with its absolute URL, type and alt text."""
     image_id = page.get(field)
     data = page.get("media", {}).get("images", {}).get(str(image_id))
     if image_id is None or not data:
         return None
-    served = [
-        (ctx.media[r["url"]], r)
-        for r in data.get("renditions", [])
-        if r["url"] in ctx.media
-    ]
-    if not served:
+    found = for_sharing(data, ctx.media, width)
+    if found is None:
         return None
-    served.sort(key=lambda s: (s[1]["width"], s[0]))
-    path, rendition = next((s for s in served if s[1]["width"] >= width), served[-1])
+    path, rendition = found
     kind = rendition.get("format")
     mime = f"image/{kind}" if kind else mimetypes.guess_type(path)[0] or "image/*"
     alt = clean(data.get("alt"))

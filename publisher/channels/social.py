@@ -108,6 +108,35 @@ def card(title: str, territory: str, colour: str) -> bytes:
     start = width - MARGIN - 120 if _rtl(title) else MARGIN
     draw.rectangle((start, rule_y, start + 120, rule_y + 6), fill=ink)
     _text(draw, territory, height - MARGIN - NAME_SIZE, name_font, ink)
+    return _png(image)
+
+
+def icon(name: str, colour: str, size: int) -> bytes:
+    """A PNG icon of the territory: its initial, in the brand's colour (the
+    touch icon a phone puts on its home screen, 180 pixels)."""
+    return _png(_icon(name, colour, size))
+
+
+def favicon(name: str, colour: str) -> bytes:
+    """The same icon as /favicon.ico (16, 32 and 48 pixels), which browsers and
+    crawlers ask for whatever the page's head says."""
+    out = io.BytesIO()
+    _icon(name, colour, 48).save(out, "ICO", sizes=[(16, 16), (32, 32), (48, 48)])
+    return out.getvalue()
+
+
+def _icon(name: str, colour: str, size: int) -> Image.Image:
+    background = _rgb(colour)
+    image = Image.new("RGB", (size, size), background)
+    draw = ImageDraw.Draw(image)
+    letter = next((c for c in name if c.isalnum()), "V").upper()
+    font = _font(BOLD, round(size * 0.62))
+    centre = (size / 2, size / 2)
+    draw.text(centre, letter, font=font, fill=_ink(background), anchor="mm")
+    return image
+
+
+def _png(image: Image.Image) -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG", compress_level=6)
     return out.getvalue()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..media import for_sharing
 from ..sitemodel import Entry
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ class PageFacts:
 
     @property
     def description(self) -> str:
-        return self.page.get("summary") or self.page.get("intro") or ""
+        return self.t.description()
 
     def home(self) -> Entry | None:
         homes = self.model.of_kind(self.t.lang, "home")
@@ -92,17 +93,14 @@ class PageFacts:
         data = hero(page)
         if data is None:
             return None
-        media = self.t.ctx.media
-        served = sorted(
-            (r for r in data["renditions"] if r["url"] in media),
-            key=lambda r: (r["width"], r["url"]),
-        )
-        if not served:
+        found = for_sharing(data, self.t.ctx.media, SHARE_SIZE[0])
+        if found is None:
             return None
-        big = [r for r in served if r["width"] >= SHARE_SIZE[0]]
-        rendition = (big or served)[0 if big else -1]
+        path, rendition = found
+        kind = rendition.get("format")
         return {
-            "url": self.absolute(media[rendition["url"]]),
+            "url": self.absolute(path),
+            **({"type": f"image/{kind}"} if kind else {}),
             "width": rendition["width"],
             "height": rendition["height"],
             "alt": data.get("alt") or page.get("title", ""),

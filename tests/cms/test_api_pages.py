@@ -76,7 +76,13 @@ def test_place_carries_fields_media_and_translation_meta(territory, client):
     hero_json = images[str(hero.pk)]
     assert hero_json["alt"] == "Descrizione di Santa Croce"
     assert hero_json["credit"] == "Cooperativa"
-    assert [r["width"] for r in hero_json["renditions"]] == [480, 960, 1600]
+    assert [(r["width"], r["format"]) for r in hero_json["renditions"]] == [
+        (480, "webp"),
+        (960, "webp"),
+        (1200, "jpeg"),  # the crop for sharing: og:image, feeds, the newsletter
+        (1600, "webp"),
+    ]
+    assert [r["height"] for r in hero_json["renditions"]][2] == 630
     assert all(r["url"].startswith("http://") for r in hero_json["renditions"])
     assert all(r["height"] for r in hero_json["renditions"])
 

@@ -94,7 +94,8 @@ def seed_media_cache(content: Path) -> None:
     (cache / "by-url").mkdir(parents=True)
     for rendition in HERO["renditions"]:
         url = rendition["url"]
-        name = f"{hashlib.sha256(url.encode()).hexdigest()[:16]}.webp"
+        extension = rendition["format"]
+        name = f"{hashlib.sha256(url.encode()).hexdigest()[:16]}.{extension}"
         (cache / name).write_bytes(url.encode())
         pointer = hashlib.sha256(url.encode()).hexdigest()[:24]
         (cache / "by-url" / pointer).write_text(name)
@@ -137,6 +138,8 @@ def test_a_built_page_without_hero_points_to_its_card(built):
 def test_a_built_page_with_hero_points_to_its_rendition(built):
     html = (built / "it/luoghi/duomo/index.html").read_text("utf-8")
     (url,) = og_images(html)
-    assert re.fullmatch(rf"{BASE}/media/[0-9a-f]{{16}}\.webp", url)
-    assert url.removeprefix(BASE) in html  # the same file the page shows
+    # The CMS's JPEG crop for sharing; the page itself shows the WebP ones.
+    assert re.fullmatch(rf"{BASE}/media/[0-9a-f]{{16}}\.jpeg", url)
+    assert (built / url.removeprefix(f"{BASE}/")).is_file()
+    assert ".webp" in html.split("</head>")[1]
     assert not (built / "it/luoghi/duomo/share.png").exists()

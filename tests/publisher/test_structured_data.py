@@ -23,11 +23,27 @@ HERO = {
     "alt": "La facciata del Duomo",
     "credit": "",
     "renditions": [
-        {"url": f"https://cms.test/duomo-{w}.webp", "width": w, "height": w * 2 // 3}
-        for w in (480, 960, 1600)
+        *(
+            {
+                "url": f"https://cms.test/duomo-{w}.webp",
+                "width": w,
+                "height": w * 2 // 3,
+                "format": "webp",
+            }
+            for w in (480, 960, 1600)
+        ),
+        # The CMS's crop for sharing.
+        {
+            "url": "https://cms.test/duomo-social.jpg",
+            "width": 1200,
+            "height": 630,
+            "format": "jpeg",
+        },
     ],
 }
-MEDIA = {r["url"]: f"/media/duomo{r['width']}.webp" for r in HERO["renditions"]}
+MEDIA = {
+    r["url"]: f"/media/duomo{r['width']}.{r['format']}" for r in HERO["renditions"]
+}
 
 
 def site_pages() -> list[dict]:
@@ -147,7 +163,7 @@ def test_a_place_gives_address_position_hours_and_access(site):
     (step_free,) = museum["amenityFeature"]
     assert step_free["name"] == "Accesso senza gradini" and step_free["value"] is True
     assert "Accesso senza gradini" in html
-    assert museum["image"] == f"{BASE}/media/duomo1600.webp"
+    assert museum["image"] == f"{BASE}/media/duomo1200.jpeg"  # the crop to share
     library = json_ld(render(site, "/en/luoghi/biblioteca/", "en"))["Library"]
     assert [f["name"] for f in library["amenityFeature"]] == [
         "Step-free access", "Audio guide"
@@ -268,9 +284,13 @@ def test_open_graph_tags_use_absolute_urls_and_the_pages_languages(site):
     assert tags["og:locale"] == ["it_IT"]
     assert tags["og:locale:alternate"] == ["en_US", "ar_AR"]  # shown with a notice
     assert tags["og:description"] == ["Il museo della cattedrale."]
-    # The hero's rendition at least 1200 pixels wide, served from the site.
-    assert tags["og:image"] == [f"{BASE}/media/duomo1600.webp"]
-    assert (tags["og:image:width"], tags["og:image:height"]) == (["1600"], ["1066"])
+    # The hero's JPEG crop for sharing (not WebP, which some platforms and mail
+    # clients do not show), served from the site.
+    assert tags["og:image"] == [f"{BASE}/media/duomo1200.jpeg"]
+    assert tags["og:image:type"] == ["image/jpeg"]
+    assert (tags["og:image:width"], tags["og:image:height"]) == (["1200"], ["630"])
+    images = " ".join(re.findall(r"<img [^>]*>", html))
+    assert "duomo1600.webp" in images and ".jpeg" not in images  # pages show WebP
     assert tags["og:image:alt"] == ["La facciata del Duomo"]
     assert tags["twitter:card"] == ["summary_large_image"]
     assert "share.png" not in html

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from ..models import rendition_specs
+from ..models import rendition_format, rendition_specs
 from .references import ids_of, page_references
 
 
@@ -32,9 +32,9 @@ def image_representation(image: Any, request: HttpRequest | None) -> dict:
                     "url": absolute(r.url, request),
                     "width": r.width,
                     "height": r.height,
-                    "format": "webp",
+                    "format": rendition_format(spec),
                 }
-                for r in renditions.values()
+                for spec, r in renditions.items()
             ),
             key=lambda r: r["width"],
         ),

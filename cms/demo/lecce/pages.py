@@ -176,7 +176,8 @@ def events(today: dt.date) -> list[dict[str, Any]]:
             "exception_dates": [{"date": tour + dt.timedelta(weeks=2)}],
             "venue": place("basilica-santa-croce"),
             "price": "12.00",
-            "booking_url": "https://lecce.vetrina.example/prenota/visita-barocca",
+            # The cooperative books its tours on an outside service (invented).
+            "booking_url": "https://prenotazioni.example.org/lecce/visita-barocca",
             "audiences": ["families", "seniors"],
         },
         {
