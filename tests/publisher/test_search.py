@@ -190,3 +190,23 @@ def test_a_page_names_its_type_audiences_and_image_for_the_index():
         '<meta name="search-image" data-pagefind-meta="image[content]" '
         'content="/media/d480.webp">',
     ]
+
+
+def test_excerpts_separate_labels_from_values_and_skip_controls(site):
+    """Pagefind runs a <dt> and its <dd> together (Pagefind/pagefind#736): the
+    theme puts a separator only screen readers and the index see."""
+    found = fragments(site)
+    shop = found["/it/attivita/bottega/"]["content"]
+    assert "Indirizzo: Via Palmieri 1, 73100 Lecce. Telefono: " in shop
+    concert = found["/it/eventi/e9/"]["content"]
+    assert "Prezzo: Gratuito" in concert
+    for fragment in found.values():
+        for control in (
+            "Aggiungi al calendario",
+            "Locandina da stampare",
+            "Codice QR",
+            "Vedi sulla mappa",
+            "Add to calendar",
+            "Poster to print",
+        ):
+            assert control not in fragment["content"], fragment["url"]
