@@ -99,10 +99,31 @@ def render_map(ctx: RenderContext) -> str:
         path=MAP_PATH,
         title=_("Map"),
         items=items,
-        features=[marker for rows in items.values() for _entry, marker in rows],
+        features=features(items),
         anchor=anchor,
         alternates=[(lang, f"/{lang}{MAP_PATH}") for lang in languages],
     )
+
+
+def features(items: dict[str, list[tuple[Entry, dict]]]) -> list[dict]:
+    """What map.js draws: one marker per position, listing every item there
+    (an event at its venue's marker, two businesses in one building), so none
+    hides another out of reach of a pointer or the keyboard; and the
+    itineraries' lines. In the order of the page's list."""
+    drawn: list[dict] = []
+    markers: dict[tuple[float, float], dict] = {}
+    for rows in items.values():
+        for _entry, feature in rows:
+            if "path" in feature:
+                drawn.append(feature)
+                continue
+            where = (feature["lat"], feature["lon"])
+            if where not in markers:
+                markers[where] = {"lat": where[0], "lon": where[1], "items": []}
+                drawn.append(markers[where])
+            listed = {k: v for k, v in feature.items() if k not in ("lat", "lon")}
+            markers[where]["items"].append(listed)
+    return drawn
 
 
 def assets(leaflet: Path | None = None) -> dict[str, bytes]:

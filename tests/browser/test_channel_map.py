@@ -49,8 +49,8 @@ def test_markers_appear_and_a_popup_shows_the_title_as_text(map_page, map_site):
     map_page.goto(f"{map_site}/it/map/")
     markers = map_page.locator(".leaflet-marker-icon")
     markers.first.wait_for()
-    # Three places, a business and an event (at the Duomo, like the place).
-    assert markers.count() == 5
+    # Three places and a business; the event at the Duomo shares its marker.
+    assert markers.count() == 4
     assert map_page.locator("path.leaflet-interactive").count() == 1  # the route
     assert map_page.tiles  # the tiles were asked for (and answered here)
     hostile = map_page.get_by_alt_text(HOSTILE, exact=True)
@@ -87,9 +87,21 @@ def test_the_map_and_its_markers_work_from_the_keyboard(map_page, map_site):
     map_page.keyboard.press("Enter")
     popup = map_page.locator(".leaflet-popup-content")
     popup.wait_for()
-    assert popup.locator("a").first.text_content() == name
+    assert " · ".join(popup.locator("a").all_text_contents()) == name
     close = map_page.locator(".leaflet-popup-close-button")
     assert close.get_attribute("aria-label") == "Chiudi"
+
+
+def test_items_at_one_position_share_a_marker_that_lists_them(map_page, map_site):
+    """An event at a venue would sit on the venue's marker, out of reach: the
+    marker lists both, and a link to either opens it."""
+    map_page.goto(f"{map_site}/it/map/#event-13")
+    popup = map_page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert popup.locator("a").all_text_contents() == ["Duomo", "Concerto"]
+    marker = map_page.get_by_alt_text("Duomo · Concerto", exact=True)
+    box = marker.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24  # WCAG 2.2's target size
 
 
 def test_a_link_to_an_item_opens_its_popup(map_page, map_site):

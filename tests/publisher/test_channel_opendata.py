@@ -230,13 +230,18 @@ def test_without_javascript_the_map_page_lists_everything_it_maps(site):
     island = re.search(
         r'<script type="application/json" id="map-data">(.*?)</script>', html, re.S
     )
-    markers = json.loads(island[1])
-    assert sorted(m["id"] for m in markers) == [
+    features = json.loads(island[1])
+    listed = [f.get("items", [f]) for f in features]
+    assert sorted(item["id"] for items in listed for item in items) == [
         "business-9", "event-13", "itinerary-11", "place-5", "place-6", "place-8"
     ]  # fmt: skip
-    event = next(m for m in markers if m["id"] == "event-13")
-    assert (event["lat"], event["lon"]) == (DUOMO[1], DUOMO[0])  # at its venue
-    line = next(m for m in markers if m["id"] == "itinerary-11")
+    # The event shares its venue's marker: one marker per position.
+    duomo = next(f for f in features if f.get("lat") == DUOMO[1])
+    assert [item["id"] for item in duomo["items"]] == ["place-5", "event-13"]
+    assert len({(f["lat"], f["lon"]) for f in features if "lat" in f}) == len(
+        [f for f in features if "lat" in f]
+    )
+    line = next(f for f in features if f.get("id") == "itinerary-11")
     assert line["path"][0] == [CASTELLO[1], CASTELLO[0]]  # Leaflet: [lat, lon]
 
 

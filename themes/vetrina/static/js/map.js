@@ -40,8 +40,8 @@
     return anchor;
   }
 
-  function popup(item) {
-    var root = element("div", "", "map-popup");
+  // One item's lines in a popup: its linked title, its detail, its track.
+  function describe(root, item) {
     var title = element("p", "", "map-popup-title");
     title.appendChild(link(item.url, item.title));
     root.appendChild(title);
@@ -53,6 +53,14 @@
       track.setAttribute("download", "");
       root.appendChild(element("p")).appendChild(track);
     }
+  }
+
+  // A marker's popup lists every item at its position; a line's, its route.
+  function popup(feature) {
+    var root = element("div", "", "map-popup");
+    (feature.items || [feature]).forEach(function (item) {
+      describe(root, item);
+    });
     return root;
   }
 
@@ -79,21 +87,30 @@
   });
   var layers = {};
   var bounds = L.latLngBounds([]);
-  items.forEach(function (item) {
+  items.forEach(function (feature) {
     var layer;
-    if (item.path) {
-      layer = L.polyline(item.path, { color: "#8a3b12", weight: 4 });
+    var listed = feature.items || [feature];
+    if (feature.path) {
+      layer = L.polyline(feature.path, { color: "#8a3b12", weight: 4 });
     } else {
-      layer = L.marker([item.lat, item.lon], {
+      // Items at one position share its marker, named after all of them.
+      var names = listed
+        .map(function (item) {
+          return item.title;
+        })
+        .join(" · ");
+      layer = L.marker([feature.lat, feature.lon], {
         icon: icon,
-        title: item.title,
-        alt: item.title,
+        title: names,
+        alt: names,
         keyboard: true,
       });
     }
-    layer.bindPopup(popup(item));
+    layer.bindPopup(popup(feature));
     layer.addTo(map);
-    layers[item.id] = layer;
+    listed.forEach(function (item) {
+      layers[item.id] = layer;
+    });
     bounds.extend(layer.getLatLng ? layer.getLatLng() : layer.getBounds());
   });
   map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 });
