@@ -33,7 +33,12 @@ from .media import SHAREABLE, served_renditions
 from .occurrences import ROME, local
 from .richtext import expand, markdown_to_html
 from .sitemodel import Entry
-from .vocabulary import AUDIENCE_SECTIONS, AUDIENCES, PLACE_KINDS
+from .vocabulary import (
+    AUDIENCE_SECTIONS,
+    AUDIENCES,
+    EASY_READ_AUDIENCES,
+    PLACE_KINDS,
+)
 
 if TYPE_CHECKING:
     from .render_context import RenderContext
@@ -146,6 +151,12 @@ class Helpers:
         kind = self.entry.kind if page.get("id") else page["meta"]["type"]
         site = self.ctx.model.snapshot.territory.get("name", "")
         return describe(page, kind, site, self._)
+
+    @staticmethod
+    def easy_read(audience: str) -> bool:
+        """Whether an audience's page lists items by their plain-language
+        summary (children, older people, immigrant communities)."""
+        return audience in EASY_READ_AUDIENCES
 
     def address(self, page: Mapping[str, Any] | None) -> str:
         """A place's or business's address in words: street, postal code, town."""

@@ -25,6 +25,9 @@ AUDIENCES = {
     "disabilities": N_("For people with disabilities"),
     "immigrant-communities": N_("For immigrant communities"),
 }
+# The audiences whose pages list an item by its plain-language summary
+# ("in parole semplici") when it has one.
+EASY_READ_AUDIENCES = frozenset({"children", "seniors", "immigrant-communities"})
 # A places index and the map group places under these, in this order.
 PLACE_KINDS = {
     "museum": N_("Museums"),

@@ -26,7 +26,7 @@ from .fields import MultipleChoiceField
 from .models import CustomImage
 from .serializers.fields import MediaField, RawStreamField, ReferenceField
 from .serializers.references import ids_of, stream_references
-from .validators import plain_text_errors
+from .validators import PLAIN_TEXT_VALIDATORS, plain_text_errors
 
 
 class PreviewMixin(HeadlessPreviewMixin):
@@ -173,6 +173,29 @@ def missing_alt_text(image) -> str:
         "The image “%(title)s” has no alternative text: add it "
         "in Images before publishing."
     ) % {"title": image.title}
+
+
+class EasyReadMixin(models.Model):
+    """A summary in plain language ("in parole semplici"), for children,
+    newcomers still learning the language and anyone who reads with effort:
+    the sites show it first, and the audience pages for them prefer it."""
+
+    easy_read = models.TextField(
+        _("in simple words"),
+        max_length=600,
+        blank=True,
+        validators=PLAIN_TEXT_VALIDATORS,
+        help_text=_(
+            "Optional. Short sentences, everyday words, one idea each: what it "
+            "is, where, when, for whom."
+        ),
+    )
+
+    easy_read_panel = FieldPanel("easy_read")
+    easy_read_api_field = APIField("easy_read")
+
+    class Meta:
+        abstract = True
 
 
 class AudiencesMixin(models.Model):

@@ -14,7 +14,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable
 
 from cms.core.indexes import IndexPage
-from cms.core.pages import AudiencesMixin, ContentPage
+from cms.core.pages import AudiencesMixin, ContentPage, EasyReadMixin
 from cms.core.serializers.fields import ReferenceField
 from cms.core.validators import PLAIN_TEXT_VALIDATORS
 from publisher.occurrences import ROME, Rule
@@ -52,7 +52,7 @@ class EventsIndexPage(IndexPage):
         verbose_name_plural = _("events indexes")
 
 
-class EventPage(AudiencesMixin, ContentPage):
+class EventPage(EasyReadMixin, AudiencesMixin, ContentPage):
     """An event at a place (or elsewhere), with its status, price and booking."""
 
     start = models.DateTimeField(
@@ -119,7 +119,9 @@ class EventPage(AudiencesMixin, ContentPage):
     subpage_types: list[str] = []
 
     content_panels = [
-        *ContentPage.content_panels,
+        *ContentPage.content_panels[:2],
+        EasyReadMixin.easy_read_panel,
+        *ContentPage.content_panels[2:],
         MultiFieldPanel(
             [FieldPanel("start"), FieldPanel("end"), FieldPanel("all_day")],
             heading=_("When"),
@@ -147,6 +149,7 @@ class EventPage(AudiencesMixin, ContentPage):
     ]
     api_fields = [
         *ContentPage.api_fields,
+        EasyReadMixin.easy_read_api_field,
         APIField("start"),
         APIField("end"),
         APIField("all_day"),

@@ -11,7 +11,13 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.core.indexes import IndexPage
-from cms.core.pages import AudiencesMixin, ContactsMixin, ContentPage, LocationMixin
+from cms.core.pages import (
+    AudiencesMixin,
+    ContactsMixin,
+    ContentPage,
+    EasyReadMixin,
+    LocationMixin,
+)
 from cms.core.validators import PLAIN_PARAGRAPHS_VALIDATORS, PLAIN_TEXT_VALIDATORS
 
 
@@ -55,7 +61,9 @@ class PlacesIndexPage(IndexPage):
         verbose_name_plural = _("places indexes")
 
 
-class PlacePage(AudiencesMixin, LocationMixin, ContactsMixin, ContentPage):
+class PlacePage(
+    EasyReadMixin, AudiencesMixin, LocationMixin, ContactsMixin, ContentPage
+):
     """A place visitors can go to, with its hours, access and tickets."""
 
     kind = models.CharField(_("kind"), max_length=32, choices=PlaceKind.choices)
@@ -78,6 +86,7 @@ class PlacePage(AudiencesMixin, LocationMixin, ContactsMixin, ContentPage):
 
     content_panels = [
         *ContentPage.content_panels[:2],
+        EasyReadMixin.easy_read_panel,
         FieldPanel("kind"),
         *ContentPage.content_panels[2:],
         *LocationMixin.location_panels,
@@ -105,6 +114,7 @@ class PlacePage(AudiencesMixin, LocationMixin, ContactsMixin, ContentPage):
     api_fields = [
         APIField("kind"),
         *ContentPage.api_fields,
+        EasyReadMixin.easy_read_api_field,
         *LocationMixin.location_api_fields,
         APIField("opening_hours"),
         APIField("opening_exceptions"),

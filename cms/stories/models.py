@@ -11,7 +11,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.core.indexes import IndexPage
-from cms.core.pages import AudiencesMixin, ContentPage
+from cms.core.pages import AudiencesMixin, ContentPage, EasyReadMixin
 from cms.core.serializers.fields import ReferenceField
 from cms.core.serializers.topics import TopicsField
 from cms.core.validators import PLAIN_TEXT_VALIDATORS
@@ -25,7 +25,7 @@ class StoriesIndexPage(IndexPage):
         verbose_name_plural = _("stories indexes")
 
 
-class StoryPage(AudiencesMixin, ContentPage):
+class StoryPage(EasyReadMixin, AudiencesMixin, ContentPage):
     """An article: who wrote it, when, and the places it tells about."""
 
     author = models.CharField(
@@ -41,7 +41,9 @@ class StoryPage(AudiencesMixin, ContentPage):
         *ContentPage.content_panels[:1],
         FieldPanel("author"),
         FieldPanel("date"),
-        *ContentPage.content_panels[1:],
+        *ContentPage.content_panels[1:2],
+        EasyReadMixin.easy_read_panel,
+        *ContentPage.content_panels[2:],
         InlinePanel("related_places", label=_("Places in this story")),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("audiences"),
@@ -51,6 +53,7 @@ class StoryPage(AudiencesMixin, ContentPage):
         APIField("author"),
         APIField("date"),
         *ContentPage.api_fields,
+        EasyReadMixin.easy_read_api_field,
         APIField("related_places"),
         APIField("topics", serializer=TopicsField()),
         APIField("audiences"),

@@ -182,6 +182,16 @@ def events(today: dt.date) -> list[dict[str, Any]]:
                 "numbers and songs.",
                 ar="كل مساء ثلاثاء، ساعة ونصف لتعلّم التحيات والأرقام والأغاني.",
             ),
+            "easy_read": T(
+                "Impara il griko, la lingua antica di questi paesi. Le lezioni "
+                "sono il martedì sera, nel castello. Sono gratis. Vieni quando "
+                "vuoi.",
+                "Learn Griko, the old language of these villages. The lessons "
+                "are on Tuesday evenings, in the castle. They are free. Come "
+                "when you like.",
+                ar="تعلّم الغريكية، لغة هذه القرى القديمة. الدروس مساء يوم "
+                "الثلاثاء في القلعة. الدروس مجانية. تعال متى شئت.",
+            ),
             "hero_image": image("griko"),
             "body": [
                 paragraph(

@@ -228,6 +228,14 @@ def events(today: dt.date) -> list[dict[str, Any]]:
                 de="Einen Sonntag im Monat: Geschichten zum Zuhören für Kinder und "
                 "Familien im Stadtpark.",
             ),
+            "easy_read": T(
+                "Una domenica al mese leggiamo storie ad alta voce. Siamo nel "
+                "parco della città. È gratis. Porta una coperta per sederti.",
+                "One Sunday a month we read stories aloud. We meet in the city "
+                "park. It is free. Bring a blanket to sit on.",
+                de="Einmal im Monat am Sonntag lesen wir Geschichten vor. Wir "
+                "treffen uns im Stadtpark. Es kostet nichts. Bring eine Decke mit.",
+            ),
             "hero_image": image("biblioteca"),
             "body": [
                 paragraph(
