@@ -142,7 +142,7 @@ class Helpers:
         return None if page_id is None else self.ctx.model.url_for(page_id, self.lang)
 
     def page(self, page_id: int | None) -> dict | None:
-        return None if page_id is None else self.ctx.model.page(page_id)
+        return self.ctx.model.page_in(page_id, self.lang)
 
     def description(self) -> str:
         """The page's description, for people and search engines

@@ -214,6 +214,19 @@ class SiteModel:
         self.note(f"id:{page_id}")
         return self.by_id.get(page_id)
 
+    def page_in(self, page_id: int | None, lang: str) -> dict | None:
+        """A page as `lang` shows it when another page names it (an itinerary's
+        stop, an event's venue): its translation there if it has one, else the
+        page itself. The API's references point at one language's page."""
+        page = None if page_id is None else self.page(page_id)
+        if page is None:
+            return None
+        found = self.entry(page["meta"]["translation_key"], lang)
+        if found is None or found.page is page or found.fallback:
+            return page
+        self.note(f"id:{found.page['id']}")
+        return found.page
+
     def url_for(self, page_id: int, lang: str) -> str | None:
         page = self.page(page_id)
         if page is None:

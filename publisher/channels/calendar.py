@@ -147,7 +147,7 @@ def _vevent(entry: Entry, ctx: RenderContext) -> list[str]:
     base = str(model.snapshot.territory.get("base_url") or "").rstrip("/")
     if base:
         lines.append(f"URL:{quote(base + entry.url, safe=URI_SAFE)}")
-    venue = model.page(event["venue"]) if event.get("venue") is not None else None
+    venue = model.page_in(event.get("venue"), ctx.lang)
     if location := _location(event, venue):
         lines.append(f"LOCATION{language}:{escape(location)}")
     if geo := _geo(venue):

@@ -66,7 +66,7 @@ def map_items(ctx: RenderContext) -> dict[str, list[tuple[Entry, dict]]]:
         found[kind] = rows
     found["event"] = []
     for entry in t.upcoming(model.of_kind(lang, "event")):
-        venue = model.page(entry.page["venue"]) if entry.page.get("venue") else None
+        venue = model.page_in(entry.page.get("venue"), lang)
         where = position(venue)
         if venue is not None and where is not None:
             when = t.when(entry.page, "medium", upcoming=True).striptags()

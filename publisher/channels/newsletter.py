@@ -116,7 +116,7 @@ def _events(ctx: RenderContext, first: date, last: date) -> list[Listed]:
             days = [t.date(s.date().isoformat()) for s in within[1:]]
             also = format_list(days, locale=t.locale)
             details.append(_("Also on %(dates)s") % {"dates": also})
-        venue = model.page(page["venue"]) if page.get("venue") else None
+        venue = model.page_in(page.get("venue"), ctx.lang)
         where = (venue["title"] if venue else "", page.get("location"))
         details.append(", ".join(clean(part) for part in where if part))
         listed = _listed(ctx, entry, details, page.get("summary"), "hero_image")

@@ -41,7 +41,7 @@ def located_stops(entry: Entry, model: SiteModel) -> list[tuple[dict, Position, 
     note)."""
     found = []
     for stop in entry.page.get("stops") or []:
-        place = model.page(stop.get("place"))
+        place = model.page_in(stop.get("place"), entry.lang)
         where = position(place)
         if place is not None and where is not None:
             found.append((place, where, stop.get("note") or ""))
