@@ -1,5 +1,6 @@
-"""A postal address from the CMS's parts (street, postal code, town, country):
-in words for people, as schema.org's PostalAddress for search engines.
+"""Where a place is: its postal address from the CMS's parts (street, postal
+code, town, country), in words for people and as schema.org's PostalAddress
+for search engines; and its position on the map.
 
 Snapshots made before the parts existed carry the whole address in `address`;
 it is then shown as it is.
@@ -31,3 +32,13 @@ def postal_address(page: Mapping[str, Any]) -> dict | None:
         if page.get(field):
             data[name] = page[field]
     return data
+
+
+Position = tuple[float, float]  # (longitude, latitude), as GeoJSON orders them
+
+
+def position(page: Mapping[str, Any] | None) -> Position | None:
+    """Where a place or business is, if it says (the API checked the numbers)."""
+    if not page or page.get("latitude") is None or page.get("longitude") is None:
+        return None
+    return round(float(page["longitude"]), 6), round(float(page["latitude"]), 6)

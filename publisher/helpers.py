@@ -26,12 +26,13 @@ from babel.units import format_unit
 from markupsafe import Markup
 
 from . import occurrences, structured_data
-from .addresses import full_address
+from .addresses import full_address, position
 from .descriptions import describe
 from .i18n import N_, translations
 from .media import SHAREABLE, served_renditions
 from .occurrences import ROME, local
 from .richtext import expand, markdown_to_html
+from .route_map import route_svg
 from .sitemodel import Entry
 from .vocabulary import (
     AUDIENCE_SECTIONS,
@@ -151,6 +152,21 @@ class Helpers:
         kind = self.entry.kind if page.get("id") else page["meta"]["type"]
         site = self.ctx.model.snapshot.territory.get("name", "")
         return describe(page, kind, site, self._)
+
+    def route_map(self, page: Mapping[str, Any]) -> Markup:
+        """An itinerary's located stops, drawn at build time (route_map.py)."""
+        stops = [
+            (place.get("title", ""), where)
+            for stop in page.get("stops") or []
+            if (place := self.page(stop.get("place"))) is not None
+            and (where := position(place)) is not None
+        ]
+        names = format_list([name for name, _where in stops], locale=self.locale)
+        return route_svg(
+            stops,
+            self._("The route of %(title)s") % {"title": page.get("title", "")},
+            self._("Its stops in order: %(stops)s.") % {"stops": names},
+        )
 
     @staticmethod
     def easy_read(audience: str) -> bool:

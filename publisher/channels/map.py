@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import resources
-from ..addresses import full_address
+from ..addresses import full_address, position
 from ..helpers import Helpers
 from ..i18n import translations
 from ..render import render_document
 from ..site_files import hashed_name
 from ..sitemodel import Entry
-from .opendata import located_stops, position, track_url
+from .opendata import located_stops, track_url
 
 if TYPE_CHECKING:
     from ..render_context import RenderContext

@@ -14,7 +14,7 @@ import json
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from ..addresses import full_address
+from ..addresses import Position, full_address, position
 from ..i18n import translations
 
 if TYPE_CHECKING:
@@ -25,15 +25,6 @@ DATA_PATH = "/data/"
 DATASETS = {"places": "place", "businesses": "business", "itineraries": "itinerary"}
 TRACK = "track.gpx"
 GPX_NS = "http://www.topografix.com/GPX/1/1"
-
-Position = tuple[float, float]  # (longitude, latitude), as GeoJSON orders them
-
-
-def position(page: dict | None) -> Position | None:
-    """Where a place or business is, if it says (the API checked the numbers)."""
-    if not page or page.get("latitude") is None or page.get("longitude") is None:
-        return None
-    return round(float(page["longitude"]), 6), round(float(page["latitude"]), 6)
 
 
 def located_stops(entry: Entry, model: SiteModel) -> list[tuple[dict, Position, str]]:

@@ -5,12 +5,15 @@ calendar and JSON-LD."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.publisher.test_theme import PLACE, event, item
 from tests.snapshots import ITINERARY, build_site
 
 DUOMO = {**PLACE, "latitude": "40.350000", "longitude": "18.168000"}
+POZZO = {**PLACE, "latitude": "40.354000", "longitude": "18.175000"}
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +27,7 @@ def site(tmp_path_factory):
         item(105, "places.PlacePage", "/places/cathedral/", "en", key="duomo",
              title="Cathedral", **DUOMO),
         item(6, "places.PlacePage", "/luoghi/pozzo/", key="pozzo", title="Pozzo",
-             **DUOMO),  # not translated: its Italian name everywhere
+             **POZZO),  # not translated: its Italian name everywhere
         # The English itinerary and event, as the API gives them: their
         # references point at the Italian pages.
         item(11, "itineraries.ItineraryPage", "/itinerari/centro/", key="centro",
@@ -54,3 +57,18 @@ def test_an_english_itinerary_names_its_stops_in_english(site):
 def test_an_english_event_names_its_venue_in_english(site):
     ics = next(site.glob("en/**/event.ics")).read_text("utf-8")
     assert "LOCATION;LANGUAGE=en:Cathedral" in ics.replace("\r\n ", "")
+
+
+def test_the_route_is_drawn_at_build_time_in_the_readers_language(site):
+    """No tiles, no script: the route shows offline and in print."""
+    html = (site / "en/itineraries/centre/index.html").read_text("utf-8")
+    svg = re.search(r'<svg class="route-map".*?</svg>', html, re.S)[0]
+    assert svg.count("<circle") == 2 and "<polyline" in svg
+    assert '<text class="name"' in svg and ">Cathedral</text>" in svg
+    assert 'role="img"' in svg
+    assert '<title id="route-title">The route of Centre</title>' in svg
+    assert "Its stops in order: Cathedral and Pozzo." in svg
+    # North is up: the Pozzo, further north, is drawn higher than the Duomo.
+    ys = [float(y) for y in re.findall(r'<circle cx="[^"]+" cy="([^"]+)"', svg)]
+    assert ys[1] < ys[0]
+    assert "<img" not in svg and "<script" not in html.split("</main>")[0]
