@@ -39,7 +39,7 @@ from .render import theme_assets
 from .render_context import RenderContext
 from .render_jobs import RenderJob, fans_out, run_jobs, start_fork_server
 from .settings import SiteSettings, load
-from .site_files import place_hashed, write_site_files
+from .site_files import SERVICE_WORKER, place_hashed, write_site_files
 from .site_outputs import site_outputs
 from .sitemodel import SiteModel, output_file
 from .snapshot import Snapshot, choose_territories, fetch_snapshot
@@ -356,6 +356,11 @@ def publish_territory(
             live = None
         media, stale = place_hashed("media", files, staging, live)
         assets = {**theme_assets(snapshot.territory, site.theme), **channel_assets()}
+        # The service worker keeps its fixed name at the root: its scope.
+        worker = assets.pop(SERVICE_WORKER, None)
+        if worker is not None:
+            (staging / SERVICE_WORKER).parent.mkdir(parents=True, exist_ok=True)
+            (staging / SERVICE_WORKER).write_bytes(worker)
         static, stale_static = place_hashed(site.static_dir, assets, staging, live)
         jobs, files = [], 0
         for lang in snapshot.languages:

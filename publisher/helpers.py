@@ -168,6 +168,20 @@ class Helpers:
             self._("Its stops in order: %(stops)s.") % {"stops": names},
         )
 
+    def offline_urls(self, page: Mapping[str, Any]) -> list[str]:
+        """What saving an itinerary for offline use keeps: its page, its stops'
+        pages, its GPX track and the stylesheets they all use."""
+        urls = [self.entry.url, self.static("css/site.css")]
+        urls.append(self.static("css/brand.css"))
+        located = False
+        for stop in page.get("stops") or []:
+            located = located or position(self.page(stop.get("place"))) is not None
+            if (url := self.url(stop.get("place"))) and url not in urls:
+                urls.append(url)
+        if located:  # the build writes a track when a stop is on the map
+            urls.append(f"{self.entry.url}track.gpx")
+        return urls
+
     @staticmethod
     def easy_read(audience: str) -> bool:
         """Whether an audience's page lists items by their plain-language

@@ -5,6 +5,7 @@ chooser at the root."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -71,6 +72,11 @@ def place_hashed(
 
 
 TOUCH_ICON = "apple-touch-icon.png"  # the name iOS also asks for unprompted
+# The theme's service worker (its static/sw.js), published at the root under
+# this fixed name: a worker's scope is its folder. Only a visitor's "Save for
+# offline use" registers it.
+SERVICE_WORKER = "sw.js"
+MANIFEST_ICONS = (192, 512)
 
 
 def write_site_files(
@@ -105,6 +111,30 @@ def write_site_files(
     colour = territory.get("brand_colour") or social.DEFAULT_BRAND_COLOUR
     (staging / "favicon.ico").write_bytes(social.favicon(name, colour))
     (staging / TOUCH_ICON).write_bytes(social.icon(name, colour, 180))
+    for size in MANIFEST_ICONS:
+        (staging / f"icon-{size}.png").write_bytes(social.icon(name, colour, size))
+    (staging / "manifest.webmanifest").write_text(
+        json.dumps(
+            {
+                "name": name,
+                "short_name": name,
+                "start_url": "/",
+                "display": "standalone",
+                "background_color": "#ffffff",
+                "theme_color": colour,
+                "icons": [
+                    {
+                        "src": f"/icon-{size}.png",
+                        "sizes": f"{size}x{size}",
+                        "type": "image/png",
+                    }
+                    for size in MANIFEST_ICONS
+                ],
+            },
+            ensure_ascii=False,
+        ),
+        "utf-8",
+    )
     links = "\n".join(
         f'<li><a href="/{code}/" hreflang="{code}" lang="{code}" '
         f'dir="{"rtl" if code in RTL else "ltr"}">{_escape(lang["name"])}</a></li>'
