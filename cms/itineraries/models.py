@@ -62,6 +62,13 @@ class ItineraryPage(AudiencesMixin, ContentPage):
         default=Difficulty.EASY,
     )
 
+    step_free = models.BooleanField(
+        _("step-free"),
+        default=False,
+        help_text=_("No steps nor stairs on the way: fit for a wheelchair."),
+    )
+    pushchair_friendly = models.BooleanField(_("pushchair-friendly"), default=False)
+
     parent_page_types = ["itineraries.ItinerariesIndexPage"]
     subpage_types: list[str] = []
 
@@ -73,6 +80,8 @@ class ItineraryPage(AudiencesMixin, ContentPage):
                 FieldPanel("duration_minutes"),
                 FieldPanel("distance_km"),
                 FieldPanel("difficulty"),
+                FieldPanel("step_free"),
+                FieldPanel("pushchair_friendly"),
             ],
             heading=_("The route"),
         ),
@@ -85,6 +94,8 @@ class ItineraryPage(AudiencesMixin, ContentPage):
         APIField("duration_minutes"),
         APIField("distance_km"),
         APIField("difficulty"),
+        APIField("step_free"),
+        APIField("pushchair_friendly"),
         APIField("stops"),
         APIField("audiences"),
     ]

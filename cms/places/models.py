@@ -50,6 +50,7 @@ ACCESSIBILITY_FIELDS = (
     "tactile_route",
     "sign_language_tours",
     "easy_read_material",
+    "pushchair_friendly",
 )
 
 
@@ -73,6 +74,7 @@ class PlacePage(
     tactile_route = models.BooleanField(_("tactile route"), default=False)
     sign_language_tours = models.BooleanField(_("sign-language tours"), default=False)
     easy_read_material = models.BooleanField(_("easy-read material"), default=False)
+    pushchair_friendly = models.BooleanField(_("pushchair-friendly"), default=False)
     admission_free = models.BooleanField(_("free admission"), default=False)
     ticket_notes = models.TextField(
         _("ticket notes"),

@@ -26,6 +26,7 @@ ACCESSIBILITY = (
     ("tactile_route", N_("Tactile route")),
     ("sign_language_tours", N_("Sign-language tours")),
     ("easy_read_material", N_("Easy-read material")),
+    ("pushchair_friendly", N_("Pushchair-friendly")),
 )
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
             "Sunday")  # fmt: skip
