@@ -79,6 +79,33 @@ SERVICE_WORKER = "sw.js"
 MANIFEST_ICONS = (192, 512)
 
 
+def _write_icons(staging: Path, territory: dict) -> None:
+    """The favicon, the touch icon and the web app manifest with its icons,
+    drawn from the territory's name and colour (drawn once per process)."""
+    name = territory.get("name", "")
+    colour = territory.get("brand_colour") or social.DEFAULT_BRAND_COLOUR
+    (staging / "favicon.ico").write_bytes(social.favicon(name, colour))
+    (staging / TOUCH_ICON).write_bytes(social.icon(name, colour, 180))
+    icons = []
+    for size in MANIFEST_ICONS:
+        (staging / f"icon-{size}.png").write_bytes(social.icon(name, colour, size))
+        icons.append(
+            {"src": f"/icon-{size}.png", "sizes": f"{size}x{size}", "type": "image/png"}
+        )
+    manifest = {
+        "name": name,
+        "short_name": name,
+        "start_url": "/",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": colour,
+        "icons": icons,
+    }
+    (staging / "manifest.webmanifest").write_text(
+        json.dumps(manifest, ensure_ascii=False), "utf-8"
+    )
+
+
 def write_site_files(
     staging: Path,
     model: SiteModel,
@@ -86,8 +113,8 @@ def write_site_files(
     urls: Iterable[str] = (),
 ) -> None:
     """The territory's own files: redirects, headers, robots.txt, the sitemap
-    (of the CMS's pages and of `urls`, every URL the build writes), and the
-    language chooser."""
+    (of the CMS's pages and of `urls`, every URL the build writes), the icons
+    and the manifest, and the language chooser."""
     territory = model.snapshot.territory
     languages = model.snapshot.languages
     default = model.default_language
@@ -107,34 +134,7 @@ def write_site_files(
         f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n"
     )
     (staging / "sitemap.xml").write_bytes(sitemap(model, urls))
-    name = territory.get("name", "")
-    colour = territory.get("brand_colour") or social.DEFAULT_BRAND_COLOUR
-    (staging / "favicon.ico").write_bytes(social.favicon(name, colour))
-    (staging / TOUCH_ICON).write_bytes(social.icon(name, colour, 180))
-    for size in MANIFEST_ICONS:
-        (staging / f"icon-{size}.png").write_bytes(social.icon(name, colour, size))
-    (staging / "manifest.webmanifest").write_text(
-        json.dumps(
-            {
-                "name": name,
-                "short_name": name,
-                "start_url": "/",
-                "display": "standalone",
-                "background_color": "#ffffff",
-                "theme_color": colour,
-                "icons": [
-                    {
-                        "src": f"/icon-{size}.png",
-                        "sizes": f"{size}x{size}",
-                        "type": "image/png",
-                    }
-                    for size in MANIFEST_ICONS
-                ],
-            },
-            ensure_ascii=False,
-        ),
-        "utf-8",
-    )
+    _write_icons(staging, territory)
     links = "\n".join(
         f'<li><a href="/{code}/" hreflang="{code}" lang="{code}" '
         f'dir="{"rtl" if code in RTL else "ltr"}">{_escape(lang["name"])}</a></li>'

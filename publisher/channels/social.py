@@ -111,12 +111,14 @@ def card(title: str, territory: str, colour: str) -> bytes:
     return _png(image)
 
 
+@functools.lru_cache(maxsize=16)
 def icon(name: str, colour: str, size: int) -> bytes:
     """A PNG icon of the territory: its initial, in the brand's colour (the
     touch icon a phone puts on its home screen, 180 pixels)."""
     return _png(_icon(name, colour, size))
 
 
+@functools.lru_cache(maxsize=4)
 def favicon(name: str, colour: str) -> bytes:
     """The same icon as /favicon.ico (16, 32 and 48 pixels), which browsers and
     crawlers ask for whatever the page's head says."""
