@@ -62,8 +62,12 @@ self.addEventListener("fetch", function (event) {
   ) {
     return;
   }
+  // A page is asked of the server each time (as Netlify's headers say: it
+  // must revalidate), never taken from the browser's HTTP cache, so that
+  // without a network it is the saved copy, which says so.
+  var fresh = request.mode === "navigate" ? { cache: "no-cache" } : {};
   event.respondWith(
-    fetch(request).catch(function () {
+    fetch(request, fresh).catch(function () {
       return savedCopy(request);
     })
   );
