@@ -35,6 +35,7 @@ from .richtext import expand, markdown_to_html
 from .route_map import route_svg
 from .sitemodel import Entry
 from .vocabulary import (
+    ACCESSIBILITY,
     AUDIENCE_SECTIONS,
     AUDIENCES,
     EASY_READ_AUDIENCES,
@@ -181,6 +182,10 @@ class Helpers:
         if located:  # the build writes a track when a stop is on the map
             urls.append(f"{self.entry.url}track.gpx")
         return urls
+
+    def accessibility(self, page: Mapping[str, Any]) -> list[str]:
+        """The accessibility facts a place has, in words (vocabulary.py)."""
+        return [self._(label) for key, label in ACCESSIBILITY if page.get(key)]
 
     @staticmethod
     def easy_read(audience: str) -> bool:

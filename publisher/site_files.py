@@ -14,7 +14,7 @@ from markupsafe import escape
 
 from . import netlify, redirects
 from .channels import shorturls, social
-from .render import RTL
+from .render import DEFAULT_BRAND_COLOUR, RTL
 from .sitemodel import SiteModel
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -83,7 +83,7 @@ def _write_icons(staging: Path, territory: dict) -> None:
     """The favicon, the touch icon and the web app manifest with its icons,
     drawn from the territory's name and colour (drawn once per process)."""
     name = territory.get("name", "")
-    colour = territory.get("brand_colour") or social.DEFAULT_BRAND_COLOUR
+    colour = territory.get("brand_colour") or DEFAULT_BRAND_COLOUR
     (staging / "favicon.ico").write_bytes(social.favicon(name, colour))
     (staging / TOUCH_ICON).write_bytes(social.icon(name, colour, 180))
     icons = []

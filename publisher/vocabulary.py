@@ -25,6 +25,16 @@ AUDIENCES = {
     "disabilities": N_("For people with disabilities"),
     "immigrant-communities": N_("For immigrant communities"),
 }
+# The accessibility facts of a place, as its page and its JSON-LD word them.
+ACCESSIBILITY = (
+    ("step_free_access", N_("Step-free access")),
+    ("accessible_toilet", N_("Accessible toilet")),
+    ("audio_guide", N_("Audio guide")),
+    ("tactile_route", N_("Tactile route")),
+    ("sign_language_tours", N_("Sign-language tours")),
+    ("easy_read_material", N_("Easy-read material")),
+    ("pushchair_friendly", N_("Pushchair-friendly")),
+)
 # The audiences whose pages list an item by its plain-language summary
 # ("in parole semplici") when it has one.
 EASY_READ_AUDIENCES = frozenset({"children", "seniors", "immigrant-communities"})

@@ -20,6 +20,7 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont, features
 
 from .. import derived
+from ..render import DEFAULT_BRAND_COLOUR
 from ..structured_data import SHARE_IMAGE, SHARE_SIZE, needs_share_image
 
 if TYPE_CHECKING:
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from ..sitemodel import Entry
     from . import Render
 
-DEFAULT_BRAND_COLOUR = "#8a3b12"
 MARGIN = 80
 TITLE_SIZES = (76, 64, 54)  # the largest whose lines fit
 MAX_LINES = 4

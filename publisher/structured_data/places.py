@@ -5,7 +5,7 @@ it (an event's venue, an itinerary's stop)."""
 from __future__ import annotations
 
 from ..addresses import postal_address
-from ..i18n import N_
+from ..vocabulary import ACCESSIBILITY
 from .facts import PageFacts, thing
 
 PLACE_TYPES = {
@@ -18,16 +18,6 @@ PLACE_TYPES = {
     "natural-site": "TouristAttraction",
     "historic-centre": "TouristAttraction",
 }
-# The accessibility facts a place page lists, with the same labels.
-ACCESSIBILITY = (
-    ("step_free_access", N_("Step-free access")),
-    ("accessible_toilet", N_("Accessible toilet")),
-    ("audio_guide", N_("Audio guide")),
-    ("tactile_route", N_("Tactile route")),
-    ("sign_language_tours", N_("Sign-language tours")),
-    ("easy_read_material", N_("Easy-read material")),
-    ("pushchair_friendly", N_("Pushchair-friendly")),
-)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
             "Sunday")  # fmt: skip
 
