@@ -2,9 +2,9 @@
 and JSON-LD say, and what a search engine shows under the title.
 
 An item's own summary or introduction when it has one; else the start of its
-text; else, for the pages the build makes itself (the map, the search, an
-audience, the 404, a section without introduction), a sentence per kind of
-page in the page's language.
+text; else, for the pages the build makes itself (the map, the search, the
+planner, an audience, the 404, a section without introduction), a sentence per
+kind of page in the page's language.
 """
 
 from __future__ import annotations
@@ -25,6 +25,10 @@ DEFAULTS = {
     "index": N_("%(section)s of %(site)s: the complete list."),
     "map": N_("The map of %(site)s: places, businesses and events, with addresses."),
     "search": N_("Search the places, stories, events and itineraries of %(site)s."),
+    "plan": N_(
+        "Plan a visit to %(site)s: itineraries, places and events that fit who is "
+        "coming, how long, how and which day."
+    ),
     "404": N_("This page does not exist on %(site)s: its sections and search lead on."),
     "item": N_("%(title)s · %(site)s"),
 }

@@ -53,6 +53,7 @@ RESERVED_PATHS = (
     "/accessibility/",
     "/404.html",
     "/map/",
+    "/plan/",
     "/search/",
     "/data/",
 )
