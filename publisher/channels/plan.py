@@ -223,8 +223,8 @@ def _itinerary(t: Helpers, entry: Entry) -> Item:
         modes.append("pushchair")
     minutes = page.get("duration_minutes") or None
     facts = [t.distance(page.get("distance_km"))]
-    if page.get("difficulty") in DIFFICULTY:
-        facts.append(t._(DIFFICULTY[page["difficulty"]]))
+    if (difficulty := DIFFICULTY.get(page.get("difficulty"))) is not None:
+        facts.append(t._(difficulty))
     return Item(
         "itinerary",
         page["title"],

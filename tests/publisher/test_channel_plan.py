@@ -162,7 +162,7 @@ def test_the_time_each_item_takes(ctx):
         "3 ore",
     )
     assert items["Chiesa"].minutes == 30  # a church's visit
-    assert items["Chiesa"].time == "A visit: about 30 minuti"
+    assert items["Chiesa"].time == "Visita: circa 30 minuti"
     assert items["Visita domenicale"].minutes == 120
     assert items["Sabato sera"].minutes is None  # no end: it fits any time
     assert fits(items["Sabato sera"], choose(ctx, "time", "hour"))
@@ -194,7 +194,7 @@ def test_the_index_holds_each_days_hours_for_the_browser(ctx):
     assert museum["h"][museum["o"][0]] == "09:00–19:00"
     archive = by_title["Archivio"]
     assert archive["o"][SUNDAY] == -1 and archive["o"][NEXT_SUNDAY] == -1
-    assert by_title["Piazza"]["h"] == ["No fixed hours"]
+    assert by_title["Piazza"]["h"] == ["Senza orari fissi"]
     weekly = by_title["Visita domenicale"]
     days = [n for n, label in enumerate(weekly["o"]) if label >= 0]
     assert days[:3] == [SUNDAY, NEXT_SUNDAY, NEXT_SUNDAY + 7]
