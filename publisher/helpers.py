@@ -28,8 +28,8 @@ from markupsafe import Markup
 from . import occurrences, structured_data
 from .addresses import full_address, position
 from .descriptions import describe
-from .i18n import N_, translations
-from .media import SHAREABLE, served_renditions
+from .i18n import N_, direction, translations
+from .media import SHAREABLE, alt_text, served_renditions
 from .occurrences import ROME, local
 from .richtext import expand, markdown_to_html
 from .route_map import route_svg
@@ -197,6 +197,11 @@ class Helpers:
         """A place's or business's address in words: street, postal code, town."""
         return full_address(page) if page else ""
 
+    @staticmethod
+    def direction(lang: str) -> str:
+        """`dir` for text in `lang` (a fallback page's original language)."""
+        return direction(lang)
+
     def static(self, path: str) -> str:
         return self.ctx.static.get(path, f"/{self.ctx.site.static_dir}/{path}")
 
@@ -207,11 +212,15 @@ class Helpers:
         sizes: str = "100vw",
         eager: bool = False,
         page: dict | None = None,
+        alt: str | None = None,
     ) -> Markup:
         """An image of `page` (the page being rendered unless given), served here.
 
         The API sends each page with its own images only: a listing passes the
-        listed page.
+        listed page. `alt` is the page's own text for this use of the image (a
+        block's); without it, the page's or the library's (`media.alt_text`).
+        Text in another language than the page's is marked with `lang`, so a
+        screen reader reads it with the right voice.
         """
         data = self._image_data(image_id, page)
         if not data:
@@ -226,12 +235,18 @@ class Helpers:
         src, largest = served[min(1, len(served) - 1)]
         srcset = ", ".join(f"{url} {r['width']}w" for url, r in served)
         loading = "eager" if eager else "lazy"
+        marked = Markup("")
+        if not alt:
+            owner = self.entry.page if page is None else page
+            alt = alt_text(owner, image_id, data)
+            if alt == data.get("alt") and data.get("lang", self.lang) != self.lang:
+                marked = Markup(' lang="{}"').format(data["lang"])
         return Markup(
-            '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" '
+            '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{} '
             'loading="{}" decoding="async">'
         ).format(
-            src, srcset, sizes, largest["width"], largest["height"],
-            data.get("alt", ""), loading,
+            src, srcset, sizes, largest["width"], largest["height"], alt, marked,
+            loading,
         )  # fmt: skip
 
     def card_image(self, item: Entry) -> Markup:

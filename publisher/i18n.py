@@ -19,6 +19,14 @@ from babel.support import NullTranslations, Translations
 
 from . import resources
 
+# Languages written right to left, among those a territory may publish.
+RTL = frozenset({"ar", "fa", "he", "ur"})
+
+
+def direction(lang: str) -> str:
+    """The `dir` of text in `lang`."""
+    return "rtl" if lang in RTL else "ltr"
+
 
 def N_(message: str) -> str:
     """Mark a message for the catalogs; it is translated where it is used."""

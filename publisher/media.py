@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import requests
 
@@ -18,6 +19,15 @@ from .snapshot import Snapshot
 
 # What every platform and mail client shows; WebP is for the pages' srcsets.
 SHAREABLE = ("jpeg", "png")
+
+
+def alt_text(page: Mapping[str, Any], image_id: int | None, image: dict) -> str:
+    """What `page` says its image shows: the page's own words for its hero
+    image (copied from the image library and translated with the page), else
+    the library's, which are in the CMS's default language (`image["lang"]`)."""
+    if image_id is not None and image_id == page.get("hero_image"):
+        return page.get("hero_image_alt") or image.get("alt", "")
+    return image.get("alt", "")
 
 
 def served_renditions(image: dict, media: dict[str, str]) -> list[tuple[str, dict]]:

@@ -26,7 +26,6 @@ from .settings import load
 from .sitemodel import AUDIENCES_PATH, Entry
 from .vocabulary import AUDIENCES
 
-RTL = {"ar", "fa", "he", "ur"}
 DEFAULT_BRAND_COLOUR = "#8a3b12"
 
 
@@ -69,7 +68,7 @@ def _context(entry: Entry, ctx: RenderContext) -> dict:
         "t": Helpers(ctx, entry),
         "site": model.snapshot.territory,
         "lang": ctx.lang,
-        "dir": "rtl" if ctx.lang in RTL else "ltr",
+        "dir": i18n.direction(ctx.lang),
         "home_url": homes[0].url if homes else f"/{ctx.lang}/",
         "sections": model.of_kind(ctx.lang, "index"),
         "footer_pages": [

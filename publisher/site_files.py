@@ -14,7 +14,8 @@ from markupsafe import escape
 
 from . import netlify, redirects
 from .channels import shorturls, social
-from .render import DEFAULT_BRAND_COLOUR, RTL
+from .i18n import direction
+from .render import DEFAULT_BRAND_COLOUR
 from .sitemodel import SiteModel
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -137,7 +138,7 @@ def write_site_files(
     _write_icons(staging, territory)
     links = "\n".join(
         f'<li><a href="/{code}/" hreflang="{code}" lang="{code}" '
-        f'dir="{"rtl" if code in RTL else "ltr"}">{_escape(lang["name"])}</a></li>'
+        f'dir="{direction(code)}">{_escape(lang["name"])}</a></li>'
         for lang in territory["languages"]
         for code in [lang["code"]]
     )

@@ -13,6 +13,14 @@ class ImageBlock(blocks.StructBlock):
     """An image with its caption and credit."""
 
     image = ImageChooserBlock(label=_("image"))
+    alt_text = blocks.CharBlock(
+        label=_("alternative text"),
+        required=False,
+        help_text=_(
+            "Filled in from the image's own when empty, so that it is translated "
+            "with the page; change it to describe the image for this page."
+        ),
+    )
     caption = blocks.CharBlock(label=_("caption"), required=False)
     credit = blocks.CharBlock(
         label=_("credit"),

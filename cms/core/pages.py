@@ -1,6 +1,6 @@
 """Abstract pages and mixins the content domains share."""
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
@@ -99,6 +99,41 @@ class StaticSiteUrlMixin:
     url = property(get_url)
 
 
+ALT_HELP = _(
+    "Filled in from the image's own when empty, so that it is translated with "
+    "the page; change it to describe the image for this page."
+)
+
+
+def image_alt_field() -> models.CharField:
+    """A page's own alt text for one of its images (`<image field>_alt`)."""
+    return models.CharField(
+        _("alternative text on this page"),
+        max_length=255,
+        blank=True,
+        validators=PLAIN_TEXT_VALIDATORS,
+        help_text=ALT_HELP,
+    )
+
+
+def copy_alt_text(page: Page, field: str) -> bool:
+    """Give `page` the image library's alt text of its image `field` where it
+    has none of its own; True on a page in the default language.
+
+    The library's text is one, in the default language. A copy on the page is
+    a field that wagtail-localize hands to translators with the rest of the
+    page. Only the source language's pages copy: a translation takes its text
+    from the translators, and where it has none the site marks the library's
+    text as Italian.
+    """
+    if page.locale_id != Locale.get_default().pk:
+        return False
+    image, alt = getattr(page, field), f"{field}_alt"
+    if image is not None and not getattr(page, alt).strip():
+        setattr(page, alt, image.alt_text)
+    return True
+
+
 class ContentPage(PreviewMixin, StaticSiteUrlMixin, Page):
     """A public page with a summary, a hero image and a body."""
 
@@ -116,12 +151,14 @@ class ContentPage(PreviewMixin, StaticSiteUrlMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    hero_image_alt = image_alt_field()
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("hero_image"),
+        FieldPanel("hero_image_alt"),
         FieldPanel("body"),
     ]
     search_fields = [
@@ -132,6 +169,7 @@ class ContentPage(PreviewMixin, StaticSiteUrlMixin, Page):
     api_fields = [
         APIField("summary"),
         APIField("hero_image", serializer=ReferenceField(source="hero_image_id")),
+        APIField("hero_image_alt"),
         APIField("body", serializer=RawStreamField()),
         APIField("media", serializer=MediaField()),
     ]
@@ -154,6 +192,8 @@ class ContentPage(PreviewMixin, StaticSiteUrlMixin, Page):
 
     def clean(self) -> None:
         super().clean()
+        if copy_alt_text(self, "hero_image"):
+            self.copy_body_alt_texts()
         errors = plain_text_errors(self, self.plain_text_fields())
         image = self.hero_image
         if image is not None and not image.alt_text.strip():
@@ -166,6 +206,35 @@ class ContentPage(PreviewMixin, StaticSiteUrlMixin, Page):
             errors["body"] = " ".join(missing_alt_text(i) for i in lacking)
         if errors:
             raise ValidationError(errors)
+
+    def copy_body_alt_texts(self) -> None:
+        """`copy_alt_text` for the body's images: the copy is the block's."""
+        raw = list(self.body.raw_data)
+        blocks = list(image_block_values(raw))
+        missing = [b for b in blocks if not (b.get("alt_text") or "").strip()]
+        if not missing:
+            return
+        alts = dict(
+            CustomImage.objects.filter(
+                pk__in={b["image"] for b in missing if b.get("image")}
+            ).values_list("pk", "alt_text")
+        )
+        for block in missing:
+            block["alt_text"] = alts.get(block.get("image"), "")
+        self.body = raw
+
+
+def image_block_values(raw: list) -> Iterator[dict]:
+    """The stored values of the body's image blocks, galleries' included."""
+    for block in raw:
+        value = block.get("value")
+        if block.get("type") == "image" and isinstance(value, dict):
+            yield value
+        elif block.get("type") == "gallery" and isinstance(value, dict):
+            for item in value.get("images") or []:
+                item = item.get("value", item) if isinstance(item, dict) else None
+                if isinstance(item, dict) and "image" in item:
+                    yield item
 
 
 def missing_alt_text(image) -> str:

@@ -16,6 +16,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from cms.core.models import CustomImage
 
+from .text import T
+
 CREDIT = "Vetrina demo (illustrazione generata)"
 
 Box = tuple[int, int, int, int]
@@ -41,7 +43,7 @@ class ImageSpec:
     """What to draw, and the title and alt text the image is stored with."""
 
     title: str
-    alt: str
+    alt: T
     motif: str
     palette: Palette = BAROQUE
     width: int = 1200
@@ -358,10 +360,8 @@ def render(spec: ImageSpec) -> bytes:
         ground = int(h * 0.78)
         draw.rectangle([0, ground, w, h], fill=spec.palette.ground)
         MOTIFS[spec.motif](draw, (w // 8, h // 10, w - w // 8, ground), spec.palette)
-        band = Image.new("RGBA", (w, int(h * 0.14)), (20, 20, 20, 150))
-        image.paste(band, (0, h - band.height), band)
-        title_font = font(band.height // 2)
-        draw.text((40, h - band.height // 2), spec.title, "#ffffff", title_font, "lm")
+        # No words drawn in: a picture shown on every language's site says
+        # nothing in one of them (its title and alt text are translated).
         draw.text((w - 30, 30), "Vetrina · demo", "#ffffff", font(26), "rt")
     out = io.BytesIO()
     image.save(out, "JPEG", quality=85, optimize=True)
@@ -375,7 +375,7 @@ def get_or_create_image(key: str, spec: ImageSpec) -> tuple[CustomImage, bool]:
         return existing, False
     image = CustomImage(
         title=spec.title,
-        alt_text=spec.alt,
+        alt_text=spec.alt.it,
         credit=CREDIT,
         file=ImageFile(io.BytesIO(render(spec)), name=f"demo-{key}.jpg"),
     )

@@ -115,6 +115,9 @@ class Loader:
         self.kept_strings = 0
         self.to_index: list[Any] = []
         self.topics: dict[str, Topic] = {}
+        # The alt texts of the territory's images: a page copies those of its
+        # images (`copy_alt_text`) and translators translate the copies.
+        self.image_texts: list[T] = []
 
     def run(self) -> None:
         started = time.monotonic()
@@ -202,6 +205,7 @@ class Loader:
     def load_territory(self, data: TerritoryData) -> None:
         self.log(f"{data.name.it} ({', '.join(data.languages)}):")
         images = {key: self.image(key, spec) for key, spec in data.images.items()}
+        self.image_texts = [spec.alt for spec in data.images.values()]
         refs: dict[str, dict] = {
             "image": images,
             "place": {},
@@ -238,7 +242,7 @@ class Loader:
         locales = [get_locale(code) for code in data.languages[1:]]
 
         home_slugs = {code: f"{data.slug}-{code}" for code in data.languages}
-        home_texts = [data.name, *iter_texts(data.home)]
+        home_texts = [data.name, *iter_texts(data.home), *self.image_texts]
         self.fill(territory.home, data.home, refs)
         self.translate(
             territory.home, locales, Glossary.of(home_texts, data.name, home_slugs)
@@ -312,7 +316,8 @@ class Loader:
             page.save_revision().publish()
             self.created[kind] += 1
             self.to_index.append(page)
-        self.translate(page, locales, Glossary.of(iter_texts(spec), spec["title"]))
+        texts = [*iter_texts(spec), *self.image_texts]
+        self.translate(page, locales, Glossary.of(texts, spec["title"]))
         return page
 
     def translate(self, page: Page, locales: list[Locale], glossary: Glossary) -> None:

@@ -134,20 +134,39 @@ def next_date(today: dt.date, month: int, day: int) -> dt.date:
     return candidate if candidate >= today else dt.date(today.year + 1, month, day)
 
 
-def christmas(today: dt.date, note: str = "Chiuso per Natale") -> dict[str, Any]:
-    """The coming Christmas Day as an opening exception (closed by default)."""
+CLOSED_FOR_CHRISTMAS = T(
+    "Chiuso per Natale",
+    "Closed for Christmas",
+    de="Geschlossen an Weihnachten",
+    ar="مغلق بمناسبة عيد الميلاد",
+)
+
+
+def christmas(today: dt.date, note: T = CLOSED_FOR_CHRISTMAS) -> dict[str, Any]:
+    """The coming Christmas Day as an opening exception (closed)."""
     return {"start_date": next_date(today, 12, 25), "closed": True, "note": note}
+
+
+NEW_YEAR = T("Capodanno", "New Year's Day", de="Neujahr", ar="رأس السنة")
+# Ticket labels most places use.
+FULL_PRICE = T("Intero", "Full price", de="Normalpreis", ar="السعر الكامل")
+REDUCED_PRICE = T("Ridotto", "Reduced", de="Ermäßigt", ar="السعر المخفض")
 
 
 def new_year(today: dt.date, closed: bool = True) -> dict[str, Any]:
     if closed:
-        return {"start_date": next_date(today, 1, 1), "note": "Capodanno"}
+        return {"start_date": next_date(today, 1, 1), "note": NEW_YEAR}
     return {
         "start_date": next_date(today, 1, 1),
         "closed": False,
         "opens": "12:00",
         "closes": "19:00",
-        "note": "Capodanno: apertura ridotta",
+        "note": T(
+            "Capodanno: apertura ridotta",
+            "New Year's Day: shorter hours",
+            de="Neujahr: verkürzte Öffnungszeiten",
+            ar="رأس السنة: ساعات عمل مختصرة",
+        ),
     }
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 
 from cms.core.indexes import IndexPage
 from cms.core.pages import AudiencesMixin, ContentPage
@@ -106,8 +106,12 @@ class ItineraryPage(AudiencesMixin, ContentPage):
         verbose_name_plural = _("itineraries")
 
 
-class ItineraryStop(Orderable):
-    """One stop of an itinerary, in order, with a note for the visitor."""
+class ItineraryStop(TranslatableMixin, Orderable):
+    """One stop of an itinerary, in order, with a note for the visitor.
+
+    The note is translated with the page; the place is the same page in every
+    language (the build names it by the place's own translation).
+    """
 
     page = ParentalKey(ItineraryPage, on_delete=models.CASCADE, related_name="stops")
     place = models.ForeignKey(
@@ -127,3 +131,6 @@ class ItineraryStop(Orderable):
         APIField("place", serializer=ReferenceField(source="place_id")),
         APIField("note"),
     ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass

@@ -25,6 +25,8 @@ from cms.core.pages import (
     ContentPage,
     LocationMixin,
     PreviewMixin,
+    copy_alt_text,
+    image_alt_field,
     missing_alt_text,
 )
 from cms.core.serializers.fields import MediaField, ReferenceField
@@ -120,6 +122,7 @@ class OfferPage(PreviewMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    image_alt = image_alt_field()
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"))
     conditions = models.TextField(
@@ -145,6 +148,7 @@ class OfferPage(PreviewMixin, Page):
         *Page.content_panels,
         FieldPanel("description"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         MultiFieldPanel(
             [FieldPanel("valid_from"), FieldPanel("valid_until")],
             heading=_("Validity"),
@@ -160,6 +164,7 @@ class OfferPage(PreviewMixin, Page):
     api_fields = [
         APIField("description"),
         APIField("image", serializer=ReferenceField(source="image_id")),
+        APIField("image_alt"),
         APIField("valid_from"),
         APIField("valid_until"),
         APIField("conditions"),
@@ -186,6 +191,7 @@ class OfferPage(PreviewMixin, Page):
 
     def clean(self) -> None:
         super().clean()
+        copy_alt_text(self, "image")
         errors = plain_text_errors(self, ["title"])
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
             errors["valid_until"] = _("The offer ends before it starts.")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from cms.core.indexes import IndexPage
@@ -153,8 +153,12 @@ class OpeningHours(Orderable):
             raise ValidationError({"closes": _("Closing time must be after opening.")})
 
 
-class OpeningException(Orderable):
-    """A day or period that differs from the usual hours: a holiday, a closure."""
+class OpeningException(TranslatableMixin, Orderable):
+    """A day or period that differs from the usual hours: a holiday, a closure.
+
+    Translatable (wagtail-localize translates its note with the page, row by
+    row, matched by `translation_key`); the dates and hours stay in step.
+    """
 
     page = ParentalKey(
         PlacePage, on_delete=models.CASCADE, related_name="opening_exceptions"
@@ -176,6 +180,9 @@ class OpeningException(Orderable):
         for name in ("start_date", "end_date", "closed", "opens", "closes", "note")
     ]
 
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
+
     def clean(self) -> None:
         super().clean()
         if self.end_date and self.end_date < self.start_date:
@@ -186,8 +193,8 @@ class OpeningException(Orderable):
             )
 
 
-class TicketPrice(Orderable):
-    """One ticket category and its price in euros."""
+class TicketPrice(TranslatableMixin, Orderable):
+    """One ticket category and its price in euros; the label is translated."""
 
     page = ParentalKey(
         PlacePage, on_delete=models.CASCADE, related_name="ticket_prices"
@@ -199,3 +206,6 @@ class TicketPrice(Orderable):
 
     panels = ["label", "price"]
     api_fields = [APIField("label"), APIField("price")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from ..helpers import Helpers
 from ..i18n import translations
-from ..media import for_sharing
+from ..media import alt_text, for_sharing
 from ..occurrences import ROME, local
 from ..sitemodel import Entry
 
@@ -104,7 +104,7 @@ def image(
     path, rendition = found
     kind = rendition.get("format")
     mime = f"image/{kind}" if kind else mimetypes.guess_type(path)[0] or "image/*"
-    alt = clean(data.get("alt"))
+    alt = clean(alt_text(page, image_id, data))
     return base_url(ctx) + path, mime, alt, int(rendition["width"])
 
 

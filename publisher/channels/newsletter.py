@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 from babel.lists import format_list
 from markupsafe import Markup
 
-from ..i18n import translations
+from ..i18n import direction, translations
 from ..occurrences import length, local, starts
-from ..render import DEFAULT_BRAND_COLOUR, RTL
+from ..render import DEFAULT_BRAND_COLOUR
 from ..richtext import markdown_to_html
 from ..sitemodel import Entry
 from .feeds import base_url, clean, helpers, image, today
@@ -202,8 +202,8 @@ def html(ctx: RenderContext) -> str:
     return template.render(
         digest=digest(ctx),
         lang=ctx.lang,
-        dir="rtl" if ctx.lang in RTL else "ltr",
-        align="right" if ctx.lang in RTL else "left",
+        dir=direction(ctx.lang),
+        align="right" if direction(ctx.lang) == "rtl" else "left",
         brand=colour if HEX_COLOUR.fullmatch(colour) else DEFAULT_BRAND_COLOUR,
         image_width=IMAGE_WIDTH,
     )

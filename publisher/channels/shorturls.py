@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from urllib.parse import quote
 
-from ..render import RTL
+from ..i18n import direction
 from ..render_context import RenderContext
 from ..sitemodel import Entry, SiteModel
 
@@ -55,7 +55,7 @@ def render_redirect(entry: Entry, ctx: RenderContext) -> str:
     template = ctx.template("qr_redirect.html")
     return template.render(
         lang=ctx.lang,
-        dir="rtl" if ctx.lang in RTL else "ltr",
+        dir=direction(ctx.lang),
         site=model.snapshot.territory,
         title=page["title"],
         target=href(target),

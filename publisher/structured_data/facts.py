@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..media import for_sharing
+from ..media import alt_text, for_sharing
 from ..sitemodel import Entry
 
 if TYPE_CHECKING:
@@ -103,7 +103,8 @@ class PageFacts:
             **({"type": f"image/{kind}"} if kind else {}),
             "width": rendition["width"],
             "height": rendition["height"],
-            "alt": data.get("alt") or page.get("title", ""),
+            "alt": alt_text(page, page.get("hero_image"), data)
+            or page.get("title", ""),
         }
 
 

@@ -42,8 +42,8 @@ def imported_modules(
 ) -> set[str]:
     """Those of `modules` an import statement of module `importer` loads.
 
-    `from . import derived` loads publisher.derived; `from .render import RTL`
-    loads publisher.render, RTL being no module.
+    `from . import derived` loads publisher.derived; `from .render import Helpers`
+    loads publisher.render, Helpers being no module.
     """
     if isinstance(node, ast.Import):
         return {alias.name for alias in node.names} & modules
@@ -135,7 +135,7 @@ def copy_of_the_publisher(tmp_path) -> Path:
     ("module", "line", "expected"),
     [
         # At the top: the model reaching up to rendering.
-        ("sitemodel.py", "from .render import RTL", "publisher.sitemodel"),
+        ("sitemodel.py", "from .render import Helpers", "publisher.sitemodel"),
         # Late, inside a function.
         (
             "structured_data/facts.py",

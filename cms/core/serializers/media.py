@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -23,6 +24,9 @@ def image_representation(image: Any, request: HttpRequest | None) -> dict:
         "id": image.pk,
         "title": image.title,
         "alt": image.alt_text,
+        # The library's texts are written in the CMS's default language; a
+        # page's own alt text (translated with it) says what it shows there.
+        "lang": settings.LANGUAGE_CODE,
         "credit": image.credit,
         "width": image.width,
         "height": image.height,

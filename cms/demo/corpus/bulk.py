@@ -18,7 +18,9 @@ from django.db import connections, models, router
 from django.db.models import F
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import get_all_child_relations
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex, TranslatableMixin
+
+from cms.core.translatable_rows import row_key
 
 
 class UnsupportedDatabase(Exception):
@@ -107,7 +109,12 @@ def insert_related(pages: Sequence[Page]) -> None:
     links: dict[type[models.Model], list[models.Model]] = defaultdict(list)
     for page in pages:
         for name in _child_relation_names(type(page)):
-            for child in getattr(page, name).all():
+            for position, child in enumerate(getattr(page, name).all()):
+                if isinstance(child, TranslatableMixin):
+                    # What Wagtail's pre_save would give it; the key is shared
+                    # with the same row of the page's other languages.
+                    child.locale_id = page.locale_id
+                    child.translation_key = row_key(page.translation_key, position)
                 children[type(child)].append(child)
         for field in _parental_m2m_fields(type(page)):
             through = field.remote_field.through

@@ -12,7 +12,11 @@ from .places import places
 IMAGES = {
     "logo": ImageSpec(
         "Logo Vetrina Grecìa Salentina",
-        "Logo di Vetrina Grecìa Salentina: le lettere GS in un cerchio.",
+        T(
+            "Logo di Vetrina Grecìa Salentina: le lettere GS in un cerchio.",
+            "Vetrina Grecìa Salentina logo: the letters GS in a circle.",
+            ar="شعار فيترينا غريتشيا سالنتينا: الحرفان GS داخل دائرة.",
+        ),
         "emblem",
         GRIKO,
         600,
@@ -21,79 +25,131 @@ IMAGES = {
     ),
     "home": ImageSpec(
         "Ulivi della Grecìa Salentina",
-        "Illustrazione di un ulivo nella campagna salentina.",
+        T(
+            "Illustrazione di un ulivo nella campagna salentina.",
+            "Illustration of an olive tree in the Salento countryside.",
+            ar="رسم لشجرة زيتون في ريف سالنتو.",
+        ),
         "olive",
         OLIVE,
     ),
     "stele": ImageSpec(
         "Stele attica di Calimera",
-        "Illustrazione della stele di marmo nella sua edicola di pietra.",
+        T(
+            "Illustrazione della stele di marmo nella sua edicola di pietra.",
+            "Illustration of the marble stele in its stone shrine.",
+            ar="رسم للنصب الرخامي داخل مقصورته الحجرية.",
+        ),
         "stele",
         EVENING,
     ),
     "menhir": ImageSpec(
         "Menhir Santu Totaru, Martano",
-        "Illustrazione di un alto menhir con una croce incisa.",
+        T(
+            "Illustrazione di un alto menhir con una croce incisa.",
+            "Illustration of a tall menhir with a carved cross.",
+            ar="رسم لمنهير طويل محفور عليه صليب.",
+        ),
         "menhir",
         GRIKO,
     ),
     "pozzelle": ImageSpec(
         "Pozzelle di Zollino",
-        "Illustrazione delle cupolette di pietra dei pozzi tra gli alberi.",
+        T(
+            "Illustrazione delle cupolette di pietra dei pozzi tra gli alberi.",
+            "Illustration of the small stone domes of the wells among the trees.",
+            ar="رسم للقباب الحجرية الصغيرة للآبار بين الأشجار.",
+        ),
         "wells",
         OLIVE,
     ),
     "granafei": ImageSpec(
         "Palazzo Granafei, Sternatia",
-        "Illustrazione della facciata del palazzo con la balaustra.",
+        T(
+            "Illustrazione della facciata del palazzo con la balaustra.",
+            "Illustration of the palace's façade with its balustrade.",
+            ar="رسم لواجهة القصر مع درابزينها.",
+        ),
         "palazzo",
         BAROQUE,
     ),
     "guglia": ImageSpec(
         "Guglia di Raimondello, Soleto",
-        "Illustrazione di un campanile gotico a cinque ordini.",
+        T(
+            "Illustrazione di un campanile gotico a cinque ordini.",
+            "Illustration of a five-tier Gothic bell tower.",
+            ar="رسم لبرج أجراس قوطي من خمس طبقات.",
+        ),
         "tower",
         GRIKO,
     ),
     "castello": ImageSpec(
         "Castello de' Monti, Corigliano d'Otranto",
-        "Illustrazione del castello con i torrioni angolari.",
+        T(
+            "Illustrazione del castello con i torrioni angolari.",
+            "Illustration of the castle with its corner bastions.",
+            ar="رسم للقلعة مع أبراجها الركنية.",
+        ),
         "castle",
         OLIVE,
     ),
     "convento": ImageSpec(
         "Ex Convento degli Agostiniani, Melpignano",
-        "Illustrazione della facciata barocca della chiesa del convento.",
+        T(
+            "Illustrazione della facciata barocca della chiesa del convento.",
+            "Illustration of the baroque façade of the convent church.",
+            ar="رسم للواجهة الباروكية لكنيسة الدير.",
+        ),
         "facade",
         EVENING,
     ),
     "taranta": ImageSpec(
         "Tamburello della pizzica",
-        "Illustrazione di un tamburello con sonagli e nastri colorati.",
+        T(
+            "Illustrazione di un tamburello con sonagli e nastri colorati.",
+            "Illustration of a tambourine with jingles and coloured ribbons.",
+            ar="رسم لدف بصنوج وأشرطة ملونة.",
+        ),
         "drum",
         EVENING,
     ),
     "griko": ImageSpec(
         "Kalimera in griko",
-        "La parola Kalimera scritta in lettere greche e latine.",
+        T(
+            "La parola Kalimera scritta in lettere greche e latine.",
+            "The word Kalimera written in Greek and Latin letters.",
+            ar="كلمة كاليميرا مكتوبة بالحروف اليونانية واللاتينية.",
+        ),
         "letters",
         GRIKO,
     ),
     "itinerario": ImageSpec(
         "La Grecìa Salentina in bicicletta, la mappa",
-        "Mappa stilizzata con sette tappe numerate.",
+        T(
+            "Mappa stilizzata con sette tappe numerate.",
+            "A stylised map with seven numbered stops.",
+            ar="خريطة مبسطة عليها سبع محطات مرقمة.",
+        ),
         "route",
         OLIVE,
     ),
     "osteria": ImageSpec(
         "Osteria Ta Kalà",
-        "Illustrazione di una tavola apparecchiata con piatti e vino.",
+        T(
+            "Illustrazione di una tavola apparecchiata con piatti e vino.",
+            "Illustration of a laid table with dishes and wine.",
+            ar="رسم لمائدة معدة بالأطباق والنبيذ.",
+        ),
         "table",
         BAROQUE,
     ),
     "menu": ImageSpec(
         "Menù della Grecìa",
-        "Illustrazione di piatti della cucina salentina.",
+        T(
+            "Illustrazione di piatti della cucina salentina.",
+            "Illustration of dishes of Salento's cuisine.",
+            ar="رسم لأطباق من مطبخ سالنتو.",
+        ),
         "table",
         OLIVE,
     ),

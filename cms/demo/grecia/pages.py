@@ -284,13 +284,62 @@ def events(today: dt.date) -> list[dict[str, Any]]:
 
 
 STOPS = (
-    ("stele-attica-calimera", "Partenza dai giardini pubblici di Calimera."),
-    ("menhir-santu-totaru", "Il menhir è in paese: lasciate la bici in piazza."),
-    ("pozzelle-di-zollino", "Sosta all'ombra dei pini."),
-    ("palazzo-granafei", "Ascoltate il griko nella piazza."),
-    ("guglia-di-raimondello", "La guglia si vede da lontano: seguitela."),
-    ("castello-de-monti", "Pausa pranzo nel centro storico."),
-    ("ex-convento-agostiniani", "Arrivo: il piazzale del Concertone."),
+    (
+        "stele-attica-calimera",
+        T(
+            "Partenza dai giardini pubblici di Calimera.",
+            "Start from the public gardens of Calimera.",
+            ar="الانطلاق من الحدائق العامة في كاليميرا.",
+        ),
+    ),
+    (
+        "menhir-santu-totaru",
+        T(
+            "Il menhir è in paese: lasciate la bici in piazza.",
+            "The menhir is in the village: leave your bike in the square.",
+            ar="المنهير داخل البلدة: اتركوا الدراجة في الساحة.",
+        ),
+    ),
+    (
+        "pozzelle-di-zollino",
+        T(
+            "Sosta all'ombra dei pini.",
+            "A rest in the shade of the pines.",
+            ar="استراحة في ظل أشجار الصنوبر.",
+        ),
+    ),
+    (
+        "palazzo-granafei",
+        T(
+            "Ascoltate il griko nella piazza.",
+            "Listen to Griko spoken in the square.",
+            ar="استمعوا إلى لغة الغريكو في الساحة.",
+        ),
+    ),
+    (
+        "guglia-di-raimondello",
+        T(
+            "La guglia si vede da lontano: seguitela.",
+            "You can see the spire from afar: follow it.",
+            ar="يُرى البرج من بعيد: اتبعوه.",
+        ),
+    ),
+    (
+        "castello-de-monti",
+        T(
+            "Pausa pranzo nel centro storico.",
+            "Lunch break in the old town.",
+            ar="استراحة غداء في البلدة القديمة.",
+        ),
+    ),
+    (
+        "ex-convento-agostiniani",
+        T(
+            "Arrivo: il piazzale del Concertone.",
+            "Finish: the square of the Concertone.",
+            ar="الوصول: ساحة الحفل الكبير (الكونتشيرتوني).",
+        ),
+    ),
 )
 
 

@@ -8,6 +8,8 @@ import datetime as dt
 from typing import Any
 
 from ..text import (
+    FULL_PRICE,
+    REDUCED_PRICE,
     T,
     christmas,
     hours,
@@ -176,8 +178,8 @@ def places(today: dt.date) -> list[dict[str, Any]]:
             "accessible_toilet": True,
             "audiences": ["families", "schools", "seniors"],
             "ticket_prices": [
-                {"label": "Intero", "price": "5.00"},
-                {"label": "Ridotto", "price": "3.00"},
+                {"label": FULL_PRICE, "price": "5.00"},
+                {"label": REDUCED_PRICE, "price": "3.00"},
             ],
             "ticket_notes": EXAMPLE_PRICES,
         },
@@ -239,7 +241,11 @@ def places(today: dt.date) -> list[dict[str, Any]]:
                 {
                     "start_date": stage,
                     "end_date": stage.replace(day=31),
-                    "note": "Chiuso per il montaggio del palco del Concertone",
+                    "note": T(
+                        "Chiuso per il montaggio del palco del Concertone",
+                        "Closed while the stage of the Concertone is built",
+                        ar="مغلق أثناء تركيب مسرح الحفل الكبير (الكونتشيرتوني)",
+                    ),
                 },
             ],
             "step_free_access": True,

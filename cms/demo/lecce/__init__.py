@@ -12,7 +12,11 @@ from .places import places
 IMAGES = {
     "logo": ImageSpec(
         "Logo Vetrina Lecce",
-        "Logo di Vetrina Lecce: le lettere LE in un cerchio.",
+        T(
+            "Logo di Vetrina Lecce: le lettere LE in un cerchio.",
+            "Vetrina Lecce logo: the letters LE in a circle.",
+            de="Logo von Vetrina Lecce: die Buchstaben LE in einem Kreis.",
+        ),
         "emblem",
         BAROQUE,
         600,
@@ -21,62 +25,106 @@ IMAGES = {
     ),
     "home": ImageSpec(
         "Lecce al tramonto",
-        "Illustrazione di una facciata barocca al tramonto.",
+        T(
+            "Illustrazione di una facciata barocca al tramonto.",
+            "Illustration of a baroque façade at sunset.",
+            de="Illustration einer Barockfassade bei Sonnenuntergang.",
+        ),
         "facade",
         EVENING,
     ),
     "santa-croce": ImageSpec(
         "Basilica di Santa Croce",
-        "Illustrazione della facciata di Santa Croce con il rosone.",
+        T(
+            "Illustrazione della facciata di Santa Croce con il rosone.",
+            "Illustration of the façade of Santa Croce with its rose window.",
+            de="Illustration der Fassade von Santa Croce mit der Fensterrose.",
+        ),
         "facade",
     ),
     "anfiteatro": ImageSpec(
         "Anfiteatro romano di Lecce",
-        "Illustrazione delle gradinate dell'anfiteatro romano.",
+        T(
+            "Illustrazione delle gradinate dell'anfiteatro romano.",
+            "Illustration of the tiers of the Roman amphitheatre.",
+            de="Illustration der Sitzreihen des römischen Amphitheaters.",
+        ),
         "arena",
     ),
     "colonna": ImageSpec(
         "Colonna di Sant'Oronzo",
-        "Illustrazione della colonna con la statua del santo.",
+        T(
+            "Illustrazione della colonna con la statua del santo.",
+            "Illustration of the column with the statue of the saint.",
+            de="Illustration der Säule mit der Statue des Heiligen.",
+        ),
         "column",
         EVENING,
     ),
     "duomo": ImageSpec(
         "Campanile del Duomo di Lecce",
-        "Illustrazione del campanile a cinque piani del Duomo.",
+        T(
+            "Illustrazione del campanile a cinque piani del Duomo.",
+            "Illustration of the cathedral's five-storey bell tower.",
+            de="Illustration des fünfstöckigen Glockenturms des Doms.",
+        ),
         "tower",
     ),
     "museo": ImageSpec(
         "Museo Castromediano, sala delle statue",
-        "Illustrazione di tre statue in una sala del museo.",
+        T(
+            "Illustrazione di tre statue in una sala del museo.",
+            "Illustration of three statues in a room of the museum.",
+            de="Illustration von drei Statuen in einem Saal des Museums.",
+        ),
         "figure",
         GRIKO,
     ),
     "biblioteca": ImageSpec(
         "Ex Convitto Palmieri",
-        "Illustrazione della facciata dell'ex Convitto Palmieri.",
+        T(
+            "Illustrazione della facciata dell'ex Convitto Palmieri.",
+            "Illustration of the façade of the former Convitto Palmieri.",
+            de="Illustration der Fassade des ehemaligen Convitto Palmieri.",
+        ),
         "palazzo",
         OLIVE,
     ),
     "castello": ImageSpec(
         "Castello Carlo V",
-        "Illustrazione delle mura e dei torrioni del castello.",
+        T(
+            "Illustrazione delle mura e dei torrioni del castello.",
+            "Illustration of the castle's walls and bastions.",
+            de="Illustration der Mauern und Bastionen der Burg.",
+        ),
         "castle",
     ),
     "cartapesta": ImageSpec(
         "Statue in cartapesta",
-        "Illustrazione di tre statue in cartapesta dai mantelli colorati.",
+        T(
+            "Illustrazione di tre statue in cartapesta dai mantelli colorati.",
+            "Illustration of three papier-mâché statues in colourful cloaks.",
+            de="Illustration von drei Pappmaché-Statuen mit bunten Mänteln.",
+        ),
         "figure",
         EVENING,
     ),
     "itinerario": ImageSpec(
         "Lecce barocca a piedi, la mappa",
-        "Mappa stilizzata con cinque tappe numerate.",
+        T(
+            "Mappa stilizzata con cinque tappe numerate.",
+            "A stylised map with five numbered stops.",
+            de="Stilisierte Karte mit fünf nummerierten Stationen.",
+        ),
         "route",
     ),
     "bottega": ImageSpec(
         "Bottega Barocca",
-        "Illustrazione di statuine in cartapesta in una bottega.",
+        T(
+            "Illustrazione di statuine in cartapesta in una bottega.",
+            "Illustration of papier-mâché figurines in a workshop.",
+            de="Illustration von Pappmaché-Figuren in einer Werkstatt.",
+        ),
         "figure",
     ),
 }

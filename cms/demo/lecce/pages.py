@@ -300,23 +300,43 @@ def itineraries(today: dt.date) -> list[dict[str, Any]]:
             "stops": [
                 {
                     "place": place("biblioteca-bernardini"),
-                    "note": "Partenza a due passi da Porta Napoli.",
+                    "note": T(
+                        "Partenza a due passi da Porta Napoli.",
+                        "Start a few steps from Porta Napoli.",
+                        de="Start wenige Schritte von der Porta Napoli.",
+                    ),
                 },
                 {
                     "place": place("duomo"),
-                    "note": "Entrate nella piazza da via Vittorio Emanuele II.",
+                    "note": T(
+                        "Entrate nella piazza da via Vittorio Emanuele II.",
+                        "Enter the square from Via Vittorio Emanuele II.",
+                        de="Betreten Sie den Platz von der Via Vittorio Emanuele II.",
+                    ),
                 },
                 {
                     "place": place("anfiteatro-romano"),
-                    "note": "L'anfiteatro si guarda dall'alto, dalla piazza.",
+                    "note": T(
+                        "L'anfiteatro si guarda dall'alto, dalla piazza.",
+                        "You see the amphitheatre from above, from the square.",
+                        de="Das Amphitheater sieht man von oben, vom Platz aus.",
+                    ),
                 },
                 {
                     "place": place("basilica-santa-croce"),
-                    "note": "Prendetevi tempo per la facciata.",
+                    "note": T(
+                        "Prendetevi tempo per la facciata.",
+                        "Take your time over the façade.",
+                        de="Nehmen Sie sich Zeit für die Fassade.",
+                    ),
                 },
                 {
                     "place": place("castello-carlo-v"),
-                    "note": "Fine del percorso e museo della cartapesta.",
+                    "note": T(
+                        "Fine del percorso e museo della cartapesta.",
+                        "End of the route, and the papier-mâché museum.",
+                        de="Ende des Rundgangs und das Pappmaché-Museum.",
+                    ),
                 },
             ],
             "audiences": ["families", "seniors"],

@@ -29,8 +29,18 @@ CIRCUIT = T(
     "bitte vor dem Besuch prüfen.",
 )
 CIRCUIT_PRICES = [
-    {"label": "Intero (circuito chiese)", "price": "9.00"},
-    {"label": "Ridotto studenti", "price": "7.00"},
+    {
+        "label": T(
+            "Intero (circuito chiese)",
+            "Full price (churches circuit)",
+            de="Normalpreis (Kirchenrundgang)",
+        ),
+        "price": "9.00",
+    },
+    {
+        "label": T("Ridotto studenti", "Reduced, students", de="Ermäßigt, Studierende"),
+        "price": "7.00",
+    },
 ]
 EVERY_DAY = range(7)
 
@@ -229,7 +239,14 @@ def places(today: dt.date) -> list[dict[str, Any]]:
                 *hours(EVERY_DAY, "16:00", "20:00"),
             ],
             "opening_exceptions": [
-                christmas(today, "Aperto solo per le celebrazioni"),
+                christmas(
+                    today,
+                    T(
+                        "Aperto solo per le celebrazioni",
+                        "Open for services only",
+                        de="Nur zu den Gottesdiensten geöffnet",
+                    ),
+                ),
             ],
             "audio_guide": True,
             "audiences": ["families", "seniors"],

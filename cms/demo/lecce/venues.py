@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from ..text import (
+    FULL_PRICE,
     T,
     christmas,
     hours,
@@ -153,7 +154,11 @@ def venues(today: dt.date) -> list[dict[str, Any]]:
                     "closed": False,
                     "opens": "08:30",
                     "closes": "13:30",
-                    "note": "Orario estivo: solo mattina",
+                    "note": T(
+                        "Orario estivo: solo mattina",
+                        "Summer hours: mornings only",
+                        de="Sommeröffnungszeiten: nur vormittags",
+                    ),
                 },
             ],
             "step_free_access": True,
@@ -228,8 +233,15 @@ def venues(today: dt.date) -> list[dict[str, Any]]:
             "audio_guide": True,
             "audiences": ["families", "children", "schools"],
             "ticket_prices": [
-                {"label": "Intero", "price": "6.00"},
-                {"label": "Ridotto 6-17 anni", "price": "4.00"},
+                {"label": FULL_PRICE, "price": "6.00"},
+                {
+                    "label": T(
+                        "Ridotto 6-17 anni",
+                        "Reduced, ages 6 to 17",
+                        de="Ermäßigt, 6 bis 17 Jahre",
+                    ),
+                    "price": "4.00",
+                },
             ],
             "ticket_notes": EXAMPLE_PRICES,
         },
