@@ -21,12 +21,18 @@ from .snapshot import Snapshot
 SHAREABLE = ("jpeg", "png")
 
 
+# A page's image fields, each with the page's own alt text beside it.
+IMAGE_FIELDS = ("hero_image", "image")
+
+
 def alt_text(page: Mapping[str, Any], image_id: int | None, image: dict) -> str:
     """What `page` says its image shows: the page's own words for its hero
-    image (copied from the image library and translated with the page), else
-    the library's, which are in the CMS's default language (`image["lang"]`)."""
-    if image_id is not None and image_id == page.get("hero_image"):
-        return page.get("hero_image_alt") or image.get("alt", "")
+    image or an offer's image (copied from the image library and translated
+    with the page), else the library's, which are in the CMS's default
+    language (`image["lang"]`)."""
+    for field in IMAGE_FIELDS:
+        if image_id is not None and image_id == page.get(field):
+            return page.get(f"{field}_alt") or image.get("alt", "")
     return image.get("alt", "")
 
 

@@ -13,12 +13,12 @@ from uuid import UUID
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, PageQuerySet
 from wagtail.permissions import page_permission_policy
-from wagtail_localize.models import Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from cms.territories.models import TerritorySettings
 
@@ -44,6 +44,15 @@ class LanguageCoverage:
     page_id: int | None = None
     # The wagtail-localize source to sync, when the translation is out of date.
     translation_source_id: int | None = None
+    # (translated, all) of the texts wagtail-localize asks translators for:
+    # the fields, the blocks, each inline row's (an opening exception's note,
+    # a ticket's label, a stop's note) and the images' alt texts on the page.
+    # None for a translation made without wagtail-localize.
+    texts: tuple[int, int] | None = None
+
+    @property
+    def untranslated_texts(self) -> int:
+        return self.texts[1] - self.texts[0] if self.texts else 0
 
     @property
     def is_translated(self) -> bool:
@@ -173,6 +182,7 @@ def coverage_rows(
         (key, locale_id): _Sync(source_id, last_updated_at)
         for key, locale_id, source_id, last_updated_at in synced
     }
+    texts = text_counts({sync.source_id for sync in syncs.values()}, locales)
     return [
         CoverageRow(
             page,
@@ -182,6 +192,7 @@ def coverage_rows(
                     locale,
                     translations.get((page.translation_key, locale.pk)),
                     syncs.get((page.translation_key, locale.pk)),
+                    texts,
                 )
                 for locale in locales
             ),
@@ -204,8 +215,40 @@ def translation_coverage(
     return coverage_rows(territory, pages, locales=locales)
 
 
+def text_counts(
+    source_ids: set[int], locales: Sequence[Locale]
+) -> dict[tuple[int, int], tuple[int, int]]:
+    """(source id, locale id): (translated, all) of the source's texts, as
+    wagtail-localize's `Translation.get_progress` counts them, in one query a
+    language for any number of pages."""
+    if not source_ids:
+        return {}
+    counts = {}
+    for locale in locales:
+        done = StringTranslation.objects.filter(
+            translation_of_id=OuterRef("string_id"),
+            context_id=OuterRef("context_id"),
+            locale=locale,
+            has_error=False,
+        )
+        rows = (
+            StringSegment.objects.filter(source_id__in=source_ids)
+            .annotate(done=Exists(done))
+            .order_by()
+            .values("source_id")
+            .annotate(all=Count("pk"), translated=Count("pk", filter=Q(done=True)))
+        )
+        for row in rows:
+            counts[row["source_id"], locale.pk] = (row["translated"], row["all"])
+    return counts
+
+
 def _coverage(
-    page: Page, locale: Locale, translation: dict | None, sync: _Sync | None
+    page: Page,
+    locale: Locale,
+    translation: dict | None,
+    sync: _Sync | None,
+    texts: dict[tuple[int, int], tuple[int, int]],
 ) -> LanguageCoverage:
     if translation is None:
         return LanguageCoverage(locale, TranslationState.MISSING)
@@ -220,7 +263,9 @@ def _coverage(
         and page.last_published_at > sync.last_updated_at
     ):
         return LanguageCoverage(
-            locale, TranslationState.OUT_OF_DATE, page_id, sync.source_id
-        )
+            locale, TranslationState.OUT_OF_DATE, page_id, sync.source_id,
+            texts.get((sync.source_id, locale.pk)),
+        )  # fmt: skip
     state = TranslationState.LIVE if translation["live"] else TranslationState.DRAFT
-    return LanguageCoverage(locale, state, page_id)
+    counted = texts.get((sync.source_id, locale.pk)) if sync is not None else None
+    return LanguageCoverage(locale, state, page_id, texts=counted)

@@ -103,7 +103,7 @@ class PageFacts:
             **({"type": f"image/{kind}"} if kind else {}),
             "width": rendition["width"],
             "height": rendition["height"],
-            "alt": alt_text(page, page.get("hero_image"), data)
+            "alt": alt_text(page, page.get("hero_image") or page.get("image"), data)
             or page.get("title", ""),
         }
 

@@ -228,17 +228,18 @@ def test_query_count_does_not_grow_with_the_pages(
             rows = translation_coverage(territory.settings)
         return {row.languages[0].state for row in rows}, len(rows), len(queries)
 
-    add_places(territory, english, django_capture_on_commit_callbacks, 3)
-    _, few_rows, few_queries = count_queries()
-    add_places(territory, english, django_capture_on_commit_callbacks, 7, start=3)
-    seen, many_rows, many_queries = count_queries()
+    # Five: one page in each state, one translated with wagtail-localize.
+    add_places(territory, english, django_capture_on_commit_callbacks, 5)
+    seen, few_rows, few_queries = count_queries()
+    add_places(territory, english, django_capture_on_commit_callbacks, 10, start=5)
+    _, many_rows, many_queries = count_queries()
 
     assert seen == set(TranslationState)
-    assert many_rows == few_rows + 7
+    assert many_rows == few_rows + 10
     assert many_queries == few_queries
 
 
-def test_the_report_costs_the_same_queries_for_3_and_10_pages(
+def test_the_report_costs_the_same_queries_for_5_and_15_pages(
     territory, english, admin_client, django_capture_on_commit_callbacks
 ):
     translate_places_section(territory, english)
@@ -249,9 +250,9 @@ def test_the_report_costs_the_same_queries_for_3_and_10_pages(
         assert response.status_code == 200
         return len(queries)
 
-    add_places(territory, english, django_capture_on_commit_callbacks, 3)
+    add_places(territory, english, django_capture_on_commit_callbacks, 5)
     few = count_queries()
-    add_places(territory, english, django_capture_on_commit_callbacks, 7, start=3)
+    add_places(territory, english, django_capture_on_commit_callbacks, 10, start=5)
 
     assert count_queries() == few
 
@@ -336,3 +337,42 @@ def test_admin_users_without_page_permissions_are_turned_away(
 
     assert response.status_code == 302
     assert response.url == reverse("wagtailadmin_home")
+
+
+def test_the_report_counts_the_texts_left_to_translate(
+    territory, english, admin_client, django_capture_on_commit_callbacks
+):
+    """A translation made with wagtail-localize counts every text it asks for,
+    an inline row's and an image's alt text included; the report says how
+    many are left."""
+    from cms.places.models import OpeningException, TicketPrice
+    from tests.cms.factories import ImageFactory
+
+    translate_places_section(territory, english)
+    place = PlacePage(
+        title="Museo",
+        slug="museo",
+        kind="museum",
+        hero_image=ImageFactory(alt_text="Una sala del museo"),
+        opening_exceptions=[
+            OpeningException(start_date="2026-12-25", note="Chiuso per Natale")
+        ],
+        ticket_prices=[TicketPrice(label="Intero", price=5)],
+    )
+    territory.sections["places"].add_child(instance=place)
+    place.save_revision().publish()
+    translation = translate_with_localize(
+        place, english, django_capture_on_commit_callbacks
+    )
+    source = translation.source
+    texts = {s.string.data for s in source.stringsegment_set.all()}
+    assert {"Museo", "Una sala del museo", "Chiuso per Natale", "Intero"} <= texts
+
+    (cell,) = next(
+        row.languages
+        for row in translation_coverage(territory.settings)
+        if row.page.pk == place.pk
+    )
+    assert cell.texts == (0, len(texts))
+    response = admin_client.get(REPORT_URL)
+    assert f"{len(texts)} of {len(texts)} texts untranslated" in response.text
