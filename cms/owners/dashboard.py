@@ -1,6 +1,8 @@
 """The business owner's admin home: their businesses, their offers, one button."""
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
+from uuid import UUID
 
 from django.db.models import Q
 from django.urls import reverse
@@ -8,7 +10,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
-from wagtail.models import WorkflowState
+from wagtail.models import Locale, Page, WorkflowState
 
 from cms.offers.models import BusinessPage, OfferPage
 
@@ -67,6 +69,8 @@ def reviewer_comment(page) -> str | None:
 class OfferRow:
     page: OfferPage
     status: str
+    # The offer in each language the owner may edit, this one first.
+    versions: list[OfferPage] = field(default_factory=list)
 
     @property
     def comment(self) -> str | None:
@@ -86,8 +90,13 @@ class OfferRow:
 
 @dataclass
 class BusinessBlock:
+    """One business, whatever the number of its languages: the version in the
+    territory's language (or the first there is), its other versions as
+    badges, and the offers of all of them, each once."""
+
     page: BusinessPage
     offers: list[OfferRow]
+    versions: list[BusinessPage] = field(default_factory=list)
 
     @property
     def review(self) -> str | None:
@@ -114,26 +123,44 @@ class BusinessBlock:
 
 
 def owner_businesses(user) -> list[BusinessBlock]:
-    """The businesses a user owns, in the languages they may edit, with offers."""
+    """The businesses a user owns, one block each with its languages and offers."""
     keys = BusinessAccess.objects.filter(group__user=user).values("translation_key")
-    businesses = (
+    pages = (
         BusinessPage.objects.filter(Q(owners=user) | Q(translation_key__in=keys))
         .distinct()
         .select_related("locale")
         .order_by("title", "locale__language_code")
     )
-    return [
-        BusinessBlock(
-            business,
-            [
-                OfferRow(offer, offer_status(offer))
-                for offer in OfferPage.objects.child_of(business).order_by(
-                    "-valid_from", "title"
-                )
-            ],
-        )
-        for business in businesses
+    businesses: dict[UUID, list[BusinessPage]] = defaultdict(list)
+    for page in pages:
+        businesses[page.translation_key].append(page)
+    blocks = [
+        BusinessBlock(versions[0], offers_of(versions), versions)
+        for versions in map(main_first, businesses.values())
     ]
+    return sorted(blocks, key=lambda block: block.page.title.casefold())
+
+
+def main_first(versions: list[Page]) -> list[Page]:
+    """The versions of a page, the one in the default language first."""
+    default = Locale.get_default().pk
+    return sorted(versions, key=lambda page: page.locale_id != default)
+
+
+def offers_of(businesses: list[BusinessPage]) -> list[OfferRow]:
+    """The offers under any version of a business, one row per offer (its
+    translations are versions of it), newest first."""
+    under_any = Q(pk__in=[])
+    for business in businesses:
+        under_any |= Q(path__startswith=business.path, depth=business.depth + 1)
+    offers: dict[UUID, list[OfferPage]] = defaultdict(list)
+    for offer in OfferPage.objects.filter(under_any).select_related("locale"):
+        offers[offer.translation_key].append(offer)
+    rows = [
+        OfferRow(versions[0], offer_status(versions[0]), versions)
+        for versions in map(main_first, offers.values())
+    ]
+    return sorted(rows, key=lambda r: (-r.page.valid_from.toordinal(), r.page.title))
 
 
 class OwnerDashboardPanel(Component):

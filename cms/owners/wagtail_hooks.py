@@ -30,7 +30,9 @@ def owner_dashboard(request, panels) -> None:
         panels[:] = [OwnerDashboardPanel()]
 
 
-@hooks.register("construct_homepage_summary_items")
+# After Wagtail's own hooks, which add the page count ("126 Pages") an owner
+# cannot open.
+@hooks.register("construct_homepage_summary_items", order=1000)
 def hide_summary_from_owners(request, summary_items) -> None:
     if is_owner_only(request.user):
         summary_items[:] = []

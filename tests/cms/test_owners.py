@@ -7,7 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
+from wagtail.users.models import UserProfile
 
 from cms.offers.models import OfferPage
 from cms.owners.dashboard import is_owner_only
@@ -204,3 +206,61 @@ def test_removed_owner_loses_access(client, owner, business):
     client.force_login(owner)
     edit = reverse("wagtailadmin_pages:edit", args=[business.pk])
     assert client.get(edit).status_code in {302, 403}
+
+
+def test_the_dashboard_shows_each_business_once_with_its_languages(
+    client, owner, business, territory
+):
+    """Bottega Barocca in three languages is one card, not three; its offers
+    are listed once, with their languages."""
+    from tests.conftest import publish_home_and_sections_in
+
+    publish_home_and_sections_in(territory, "en")
+    english = business.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.save_revision().publish()
+    offer = OfferPageFactory(parent=business, title="Sconto")
+    offer.save_revision().publish()
+    offer.copy_for_translation(english.locale).save_revision().publish()
+
+    client.force_login(owner)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert html.count('class="w-panel w-panel--dashboard owner-business"') == 1
+    card = html[html.index("owner-business") :]
+    for version in (business, english):
+        assert reverse("wagtailadmin_pages:edit", args=[version.pk]) in card
+    assert card.count('class="owner-offer"') == 1
+    translated = offer.get_translation(english.locale)
+    assert reverse("wagtailadmin_pages:edit", args=[translated.pk]) in card
+
+
+def test_the_dashboard_shows_nothing_the_owner_cannot_open(client, owner, business):
+    client.force_login(owner)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'class="w-summary' not in html  # no "126 Pages" of the whole site
+    add = html[html.index("owner-actions") :]
+    add = add[: add.index("</a>")]
+    assert "button--icon" in add and "icon-wrapper" in add
+    assert "offerta" in add.lower()  # a label, not an icon alone
+
+
+def test_a_new_owner_gets_the_admin_in_the_territorys_language(
+    client, territory, django_user_model
+):
+    """Whatever their phone's language; their own choice is kept."""
+    from tests.cms.factories import BusinessPageFactory
+
+    shop = BusinessPageFactory(parent=territory.sections["businesses"], title="Forno")
+    owner = django_user_model.objects.create_user("forno", password="pw")
+    chooser = django_user_model.objects.create_user("chooser", password="pw")
+    profile = UserProfile.get_for_user(chooser)
+    profile.preferred_language = "en"
+    profile.save()
+    shop.owners.add(owner, chooser)
+    shop.save_revision().publish()
+
+    client.force_login(owner)
+    response = client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="en-US")
+    assert response.content.decode().count('lang="it"') >= 1
+    assert "Aggiungi un'offerta" in response.content.decode()
+    assert UserProfile.get_for_user(chooser).preferred_language == "en"
