@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import page_permission_policy
 
+from .dashboard import TerritoryWorkPanel, work_for
 from .views import TranslationCoverageView
 
 
@@ -43,3 +44,11 @@ def register_translation_coverage_menu_item():
         icon_name="globe",
         order=9100,
     )
+
+
+# Before the owners' hook, which gives a business owner their own panel only.
+@hooks.register("construct_homepage_panels", order=-10)
+def territory_work_panel(request, panels) -> None:
+    work = work_for(request.user)
+    if work:
+        panels.append(TerritoryWorkPanel(work))
