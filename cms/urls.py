@@ -20,6 +20,7 @@ urlpatterns = [
     path("preview/", include("cms.preview.urls")),
     path("publishing/", include("cms.publishing.urls")),
     path("owners/", include("cms.owners.urls")),
+    path("propose/", include("cms.proposals.urls")),
 ]
 
 handler404 = "cms.territories.views.not_found"

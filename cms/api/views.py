@@ -260,12 +260,14 @@ def territory_representation(territory: Any, request) -> dict:
             "address": territory.contact_address,
         },
         "social_links": [dict(block.value) for block in territory.social_links],
-        "signup_url": signup_url(territory.slug),
+        "signup_url": public_form_url("owners:signup", territory.slug),
+        "propose_event_url": public_form_url("proposals:event", territory.slug),
     }
 
 
-def signup_url(slug: str) -> str:
-    """Where a business of the territory asks to publish offers (the CMS's form)."""
+def public_form_url(name: str, slug: str) -> str:
+    """A public form of the CMS for the territory (a business asks to publish
+    offers, anyone proposes an event); the sites add ?lang=."""
     query = urlencode({"territory": slug})
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return f"{base}{reverse('owners:signup')}?{query}"
+    return f"{base}{reverse(name)}?{query}"

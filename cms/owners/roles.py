@@ -1,8 +1,9 @@
 """Roles as Wagtail groups, per territory and per business, created idempotently.
 
 Every territory gets an editors group (its whole page tree, in every language,
-and its image collection) and a moderators group (the businesses section and
-the "Offer moderation" workflow). Every business gets a group that holds its
+and its image collection) and a moderators group (the businesses and events
+sections, and the "Offer moderation" workflow, which offers and the events
+visitors propose go through). Every business gets a group that holds its
 owners: add and edit under the business page, never publish, images only in
 the business's own collection. Wagtail's own permission checks then apply
 everywhere in the admin: explorer, choosers, search, edit views.
@@ -22,6 +23,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from cms.events.models import EventsIndexPage
 from cms.offers.models import BusinessesIndexPage, BusinessPage
 
 from .models import BusinessAccess
@@ -117,7 +119,10 @@ def ensure_roles(site: Site) -> dict[str, Group]:
     editors.permissions.add(_permission("owners", "change_businessaccess"))
 
     moderators = _admin_group(f"{name} moderators")
-    _grant_pages(moderators, indexes, MODERATOR_PAGE_PERMISSIONS)
+    events = [
+        index for home in homes for index in EventsIndexPage.objects.child_of(home)
+    ]
+    _grant_pages(moderators, [*indexes, *events], MODERATOR_PAGE_PERMISSIONS)
     _grant_collection(moderators, collection, MODERATOR_MEDIA_PERMISSIONS)
 
     owners_group()

@@ -7,6 +7,7 @@ from wagtail.models import Site
 from wagtail.signals import page_published
 from wagtail.users.models import UserProfile
 
+from cms.events.models import EventsIndexPage
 from cms.offers.models import BusinessesIndexPage, BusinessPage
 from cms.territories.models import TerritoryHomePage, TerritorySettings
 
@@ -18,11 +19,12 @@ def territory_saved(sender, instance: TerritorySettings, **kwargs) -> None:
 
 
 def territory_page_created(sender, instance, created: bool, raw=False, **kwargs):
-    """A home or businesses index in a new language needs the same rights."""
+    """A home, businesses or events index in a new language needs the same
+    rights."""
     if not created or raw:
         return
     key = instance.translation_key
-    if isinstance(instance, BusinessesIndexPage):
+    if isinstance(instance, BusinessesIndexPage | EventsIndexPage):
         key = instance.get_parent().translation_key
     for site in Site.objects.filter(root_page__translation_key=key):
         ensure_roles(site)
@@ -67,5 +69,6 @@ def register() -> None:
     post_save.connect(territory_saved, sender=TerritorySettings)
     post_save.connect(territory_page_created, sender=TerritoryHomePage)
     post_save.connect(territory_page_created, sender=BusinessesIndexPage)
+    post_save.connect(territory_page_created, sender=EventsIndexPage)
     m2m_changed.connect(owners_changed, sender=BusinessPage.owners.through)
     page_published.connect(business_published, sender=BusinessPage)

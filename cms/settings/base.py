@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "cms.api",
     "cms.preview",
     "cms.owners",
+    "cms.proposals",
     "cms.reports",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -119,6 +120,8 @@ WAGTAILADMIN_USER_LOGIN_FORM = "cms.throttle.logins.LoginForm"
 # The public sign-up form (cms/owners) takes this many requests per client
 # address in this many seconds, then answers 429.
 VETRINA_SIGNUP_RATE = (5, 3600)
+# Event proposals from the public form: tries per client address, per seconds.
+VETRINA_PROPOSAL_RATE = (5, 3600)
 # Password-reset mails: per client address, per e-mail address, per seconds.
 VETRINA_PASSWORD_RESET_RATE = (5, 3, 3600)
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.throttle.password_reset.PasswordResetForm"  # noqa: S105 (a class path)

@@ -78,6 +78,12 @@ def signup_limit() -> Limit:
     return Limit("signup", int(tries), int(seconds))
 
 
+def proposal_limit() -> Limit:
+    """Event proposals from the public form, per client address."""
+    tries, seconds = getattr(settings, "VETRINA_PROPOSAL_RATE", (5, 3600))
+    return Limit("proposal", int(tries), int(seconds))
+
+
 def password_reset_limits() -> tuple[Limit, Limit]:
     """Per client address, and per e-mail address (so nobody is mail-bombed)."""
     per_address, per_email, seconds = getattr(

@@ -97,7 +97,7 @@ def test_front_door_lists_each_territory_its_site_and_api(
 def test_front_door_speaks_english_when_asked(territory, client):
     html = client.get("/?lang=en").content.decode()
     assert "Territories" in html
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
     browser = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
     assert browser["Content-Language"] == "en"
 

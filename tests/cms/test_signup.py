@@ -224,7 +224,7 @@ def test_the_form_speaks_italian_when_asked(client, territory):
     assert response.status_code == 200
     assert response.headers["Content-Language"] == "it"
     page = response.content.decode()
-    assert '<html lang="it">' in page
+    assert '<html lang="it" dir="ltr">' in page
     assert "Hai un'attività? Pubblica le tue offerte" in page
     assert "Invia la richiesta" in page
 
@@ -237,7 +237,7 @@ def test_the_form_speaks_english_otherwise(client, territory, header):
     assert response.headers["Content-Language"] == "en"
     assert "Accept-Language" in response.headers["Vary"]
     page = response.content.decode()
-    assert '<html lang="en">' in page
+    assert '<html lang="en" dir="ltr">' in page
     assert "Do you run a business? Publish your offers" in page
     assert "Send the request" in page
 

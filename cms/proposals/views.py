@@ -1,0 +1,98 @@
+"""The public pages to propose an event: the form and its thanks.
+
+They speak the language of the site the visitor came from (its link says
+?lang=), among every language a territory may publish in, right to left for
+Arabic; no account, no JavaScript, no external asset; a 360 px screen.
+"""
+
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+
+from cms.core import visitors
+from cms.core.visitors import render_in
+from cms.throttle.limits import client_address, proposal_limit
+
+from .forms import ProposalForm
+from .submit import places_of, propose, territories
+
+
+def site_language(request: HttpRequest) -> str:
+    return visitors.visitor_language(request, settings.LANGUAGES, "en")
+
+
+def in_site_language(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        language = site_language(request)
+        request.LANGUAGE_CODE = language
+        return render_in(language, lambda: view(request, *args, **kwargs))
+
+    return wrapper
+
+
+def language_links(request: HttpRequest) -> list[dict]:
+    return visitors.language_links(request, settings.LANGUAGES, request.LANGUAGE_CODE)
+
+
+def chosen_territory(value: str):
+    """The territory a link names by slug, or the form sends by id."""
+    if not value:
+        return None
+    query = Q(territorysettings__slug=value)
+    if value.isdigit():
+        query |= Q(pk=int(value))
+    return territories().filter(query).first()
+
+
+@never_cache
+@in_site_language
+def propose_event(request: HttpRequest) -> HttpResponse:
+    language = request.LANGUAGE_CODE
+    if request.method == "POST":
+        site = chosen_territory(request.POST.get("territory", ""))
+        form = ProposalForm(
+            request.POST, territories=territories(), places=places_of(site)
+        )
+        if form.is_bot or form.is_valid():
+            # One try of the address's allowance, taken atomically before
+            # anything is stored: a parallel burst stores at most the limit.
+            limit = proposal_limit()
+            if not limit.take(client_address(request)):
+                response = render(
+                    request,
+                    "proposals/limited.html",
+                    {"languages": language_links(request)},
+                    status=429,
+                )
+                response.headers["Retry-After"] = str(limit.seconds)
+                return response
+            thanks = reverse("proposals:thanks") + "?" + urlencode({"lang": language})
+            if not form.is_bot:  # a bot is thanked, and nothing is stored
+                propose(form.cleaned_data, language)
+            return redirect(thanks)
+    else:
+        site = chosen_territory(request.GET.get("territory", ""))
+        form = ProposalForm(
+            initial={"territory": site},
+            territories=territories(),
+            places=places_of(site),
+        )
+    return render(
+        request,
+        "proposals/propose.html",
+        {"form": form, "languages": language_links(request)},
+    )
+
+
+@in_site_language
+def thanks(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "proposals/thanks.html", {"languages": language_links(request)}
+    )
