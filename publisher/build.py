@@ -148,8 +148,10 @@ def _refuse_local_links(territory: dict) -> None:
     found = local_links(territory)
     if found:
         field_, url = found[0]
+        cms_address = "set WAGTAILADMIN_BASE_URL on the CMS to its public address"
         setting = {
-            "signup_url": "set WAGTAILADMIN_BASE_URL on the CMS to its public address",
+            "signup_url": cms_address,
+            "propose_event_url": cms_address,
             "base_url": "set the territory's public address in Settings → "
             "Territory settings",
         }.get(field_, "set the CMS's public addresses (WAGTAILADMIN_BASE_URL)")

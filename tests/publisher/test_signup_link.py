@@ -54,3 +54,29 @@ def test_old_snapshots_without_a_signup_url_show_no_link():
     html = footer(territory(), "it")
     assert "/owners/signup/" not in html
     assert "Proponi" not in html
+
+
+PROPOSE = "https://cms.example.org/propose/event/?territory=lecce"
+
+
+def test_the_events_pages_link_the_form_to_propose_an_event():
+    """On the events' index and each event, in the page's language; nowhere
+    else."""
+    from tests.publisher.test_theme import event, item, main, render
+
+    pages = [
+        item(1, "territories.TerritoryHomePage", "/", key="home"),
+        item(4, "events.EventsIndexPage", "/eventi/", intro=""),
+        item(3, "places.PlacesIndexPage", "/luoghi/", intro=""),
+        event(7, "2026-12-12T21:00:00+01:00", title="Pizzica"),
+    ]
+    model = SiteModel.build(
+        Snapshot(territory(propose_event_url=PROPOSE), "2026-11-25", pages)
+    )
+    link = f'<a href="{PROPOSE}&amp;lang=ar">اقترح فعالية</a>'
+    events = next(e for e in model.entries["ar"] if e.page["id"] == 4)
+    assert link in main(render(model, "ar", events.url))
+    one = next(e for e in model.entries["it"] if e.page["id"] == 7)
+    assert "Proponi un evento" in main(render(model, "it", one.url))
+    places = next(e for e in model.entries["it"] if e.page["id"] == 3)
+    assert PROPOSE not in render(model, "it", places.url)
