@@ -1,17 +1,21 @@
 """The CMS's few public pages speak the visitor's language.
 
-The front door (`/`) and the business owners' pages (sign-up, choosing a
-password) are not in the admin: they choose their language from ?lang= first,
-then the browser's, and link the same page in the other languages.
+The front door (`/`), the business owners' pages (sign-up, choosing a
+password) and the form to propose an event are not in the admin: they choose
+their language from ?lang= first, then the browser's, and link the same page
+in the other languages. Their forms share a honeypot (`Honeypot`).
 """
 
 from collections.abc import Callable, Sequence
+from functools import wraps
 
+from django import forms
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 Languages = Sequence[tuple[str, str]]  # (code, name)
@@ -76,3 +80,38 @@ def render_public(
     return render_in(
         language, lambda: render(request, template, context, status=status)
     )
+
+
+def in_visitor_language(languages: Languages, default: str):
+    """A view decorator: the view runs and renders in `visitor_language`,
+    which it finds in `request.LANGUAGE_CODE`."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            language = visitor_language(request, languages, default)
+            request.LANGUAGE_CODE = language
+            return render_in(language, lambda: view(request, *args, **kwargs))
+
+        return wrapper
+
+    return decorate
+
+
+class Honeypot(forms.Form):
+    """A field people never see (hidden by the template's `.hp`): a form that
+    comes back with it filled in was sent by a bot, which is thanked and
+    stored nowhere."""
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.data.get("website", "").strip())
+
+    def visible_fields(self):
+        return [field for field in super().visible_fields() if field.name != "website"]

@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cms.core.validators import PLAIN_TEXT_VALIDATORS
+from cms.core.visitors import Honeypot
 from cms.offers.models import BusinessPage
 
 from .access import editable_businesses, territories, territory_businesses
@@ -46,8 +47,8 @@ class InviteForm(forms.Form):
         self.fields["language"].initial = admin_language()
 
 
-class SignupForm(forms.ModelForm):
-    """The public form. `website` is a honeypot: people never see it."""
+class SignupForm(Honeypot, forms.ModelForm):
+    """The public form, with a honeypot."""
 
     territory = TerritoryChoiceField(
         label=_("Territory"),
@@ -60,11 +61,6 @@ class SignupForm(forms.ModelForm):
             "my request and, if it is accepted, to create my account."
         ),
         error_messages={"required": _("We need your consent to handle the request.")},
-    )
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
     class Meta:
@@ -92,13 +88,6 @@ class SignupForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["territory"].queryset = territories()
-
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.data.get("website", "").strip())
-
-    def visible_fields(self):
-        return [field for field in super().visible_fields() if field.name != "website"]
 
 
 class ApproveForm(forms.Form):

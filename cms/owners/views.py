@@ -5,7 +5,6 @@ first, then the browser's, then English for everyone else. They need no
 JavaScript and no external asset, and fit a 360 px screen.
 """
 
-from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -35,14 +34,7 @@ def visitor_language(request: HttpRequest) -> str:
     return visitors.visitor_language(request, OWNER_LANGUAGES, "en")
 
 
-def in_visitor_language(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        language = visitor_language(request)
-        request.LANGUAGE_CODE = language
-        return render_in(language, lambda: view(request, *args, **kwargs))
-
-    return wrapper
+in_visitor_language = visitors.in_visitor_language(OWNER_LANGUAGES, "en")
 
 
 def language_links(request: HttpRequest, current: str) -> list[dict]:

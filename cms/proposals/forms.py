@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.core.choices import Audience
 from cms.core.validators import PLAIN_PARAGRAPHS_VALIDATORS, PLAIN_TEXT_VALIDATORS
+from cms.core.visitors import Honeypot
 from cms.events.models import Frequency
 from cms.places.models import PlacePage
 
@@ -21,9 +22,7 @@ class VenueField(forms.ModelChoiceField):
         return f"{obj.title}, {obj.locality}" if obj.locality else obj.title
 
 
-class ProposalForm(forms.Form):
-    """`website` is a honeypot: people never see it."""
-
+class ProposalForm(Honeypot):
     territory = TerritoryField(label=_("Territory"), queryset=None)
     title = forms.CharField(
         label=_("Name of the event"), max_length=200, validators=PLAIN_TEXT_VALIDATORS
@@ -101,24 +100,12 @@ class ProposalForm(forms.Form):
         ),
         error_messages={"required": _("We need your consent to handle the proposal.")},
     )
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
     def __init__(self, *args, territories, places, **kwargs):
         """`places`: the chosen territory's, so a venue elsewhere is refused."""
         super().__init__(*args, **kwargs)
         self.fields["territory"].queryset = territories
         self.fields["venue"].queryset = places
-
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.data.get("website", "").strip())
-
-    def visible_fields(self):
-        return [field for field in super().visible_fields() if field.name != "website"]
 
     def clean(self):
         data = super().clean()

@@ -5,7 +5,6 @@ They speak the language of the site the visitor came from (its link says
 Arabic; no account, no JavaScript, no external asset; a 360 px screen.
 """
 
-from functools import wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -16,25 +15,13 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from cms.core import visitors
-from cms.core.visitors import render_in
 from cms.throttle.limits import client_address, proposal_limit
 
 from .forms import ProposalForm
 from .submit import places_of, propose, territories
 
-
-def site_language(request: HttpRequest) -> str:
-    return visitors.visitor_language(request, settings.LANGUAGES, "en")
-
-
-def in_site_language(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        language = site_language(request)
-        request.LANGUAGE_CODE = language
-        return render_in(language, lambda: view(request, *args, **kwargs))
-
-    return wrapper
+# Every language a site may be in: the form answers the site's link.
+in_site_language = visitors.in_visitor_language(settings.LANGUAGES, "en")
 
 
 def language_links(request: HttpRequest) -> list[dict]:
