@@ -297,5 +297,5 @@ def test_the_planner_and_an_offline_itinerary_stay_within_budget(planner_dist):
     assert planner <= 14 * 1024, planner
     offline = weight(planner_dist, "it/itinerari/walk/index.html")
     html = (planner_dist / "it/itinerari/walk/index.html").read_text("utf-8")
-    assert 'class="route-map"' in html and "offline.js" in html
+    assert 'class="route-map"' in html and "/js/offline." in html
     assert offline <= 14 * 1024, offline
