@@ -592,3 +592,25 @@ def test_an_empty_change_feed_costs_no_render_and_no_snapshot_load(
     assert (
         "/it/luoghi/vecchio/ /it/luoghi/duomo/ 301" in (site / "_redirects").read_text()
     )
+
+
+def test_an_itinerary_edit_renders_the_planner_again(cms, built, tmp_path):
+    """The planner's page, index and lists read the itineraries: a longer walk
+    leaves the half-day list, in an incremental build as in a full one."""
+    site = built / "dist" / "lecce"
+    half_day = site / "it/plan/time/half-day/index.html"
+    assert "Centro storico" in half_day.read_text()
+    before = times(site)
+    edit(cms, 8, duration_minutes=300)
+    report = run(cms, built)
+    assert report.mode == "incremental"
+    assert "Centro storico" not in half_day.read_text()
+    assert "Centro storico" in (site / "it/plan/time/day/index.html").read_text()
+    index = json.loads((site / "it/plan/index.json").read_text())
+    assert [i["t"] for i in index["items"] if i["k"] == "i"] == [300]
+    now = times(site)
+    for name in ("it/plan/index.json", "it/plan/audience/schools/index.html"):
+        assert now[name] != before[name], name
+    for name in ("it/plan/index.html", "en/plan/index.json"):  # the same bytes
+        assert now[name] == before[name], name
+    assert_same_as_full(cms, built, tmp_path / "b")
