@@ -170,3 +170,20 @@ def test_the_sites_learn_where_the_form_is(client, territory, settings):
     assert lecce["propose_event_url"] == (
         "https://cms.example.org/propose/event/?territory=lecce"
     )
+
+
+def test_setup_roles_gives_an_older_territorys_moderators_the_events(
+    territory, moderator
+):
+    """What the README tells an operator to run after upgrading."""
+    from django.core.management import call_command
+    from wagtail.models import GroupPagePermission
+
+    events = territory.sections["events"]
+    GroupPagePermission.objects.filter(page=events).delete()  # as before
+    assert not events.permissions_for_user(moderator).can_publish()
+
+    call_command("setup_roles", verbosity=0)
+
+    fresh = type(moderator).objects.get(pk=moderator.pk)  # no cached rights
+    assert events.permissions_for_user(fresh).can_publish()
