@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import urlencode
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale
@@ -19,10 +20,12 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 from wagtail.test.utils.form_data import rich_text as rich_text_data
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation
 from wagtail_localize.operations import translate_object
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.choosable import refusal
 from cms.offers.models import OfferPage
 from cms.owners.models import BusinessAccess
 from tests.cms.factories import ImageFactory, OfferPageFactory
@@ -69,9 +72,12 @@ def post_edit(client, page, data):
 
 
 def refused_on(response, field: str, kind: str, pk: int) -> bool:
+    """The field says so, in the admin's language (Italian for an owner)."""
     assert response.status_code == 200, response.get("Location")
-    errors = response.context["form"].errors
-    return f"You may not use {kind} {pk}" in " ".join(errors.get(field, []))
+    errors = " ".join(response.context["form"].errors.get(field, []))
+    user = response.wsgi_request.user
+    with translation.override(UserProfile.get_for_user(user).get_preferred_language()):
+        return refusal([(kind, pk)]) in errors
 
 
 def offer_data(**extra) -> dict:
