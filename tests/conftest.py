@@ -2,6 +2,7 @@
 fails instead of skipping: a green run must mean everything was exercised."""
 
 import os
+from io import StringIO
 
 import pytest
 
@@ -152,3 +153,57 @@ def pytest_runtest_teardown(item, nextitem):
                 if contents:
                     connection.creation.deserialize_db_from_string(contents)
     return result
+
+
+@pytest.fixture(scope="session")
+def demo_dist(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Both demo territories built from the CMS's API, once for the session
+    (tests/browser/test_demo_sites.py, tests/publisher/test_demo_languages.py).
+
+    The demo is loaded in a transaction rolled back afterwards, as in
+    tests/cms/test_load_demo.py, and served by a live server sharing this
+    thread's connection (SQLite in memory), so no other test sees it.
+    """
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.core.management import call_command
+    from django.db import connections, transaction
+    from django.test import override_settings
+    from django.test.testcases import LiveServerThread
+
+    from publisher.build import BuildOptions, build
+
+    connection = connections["default"]  # the wrapper, not the proxy
+    if connection.vendor != "sqlite":
+        pytest.skip("the live server shares the connection only with SQLite")
+    root = tmp_path_factory.mktemp("demo-sites")
+    with (
+        override_settings(MEDIA_ROOT=root / "media"),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        call_command("load_demo", stdout=StringIO())
+        connection.inc_thread_sharing()
+        server = LiveServerThread(
+            "127.0.0.1", StaticFilesHandler, {"default": connection}
+        )
+        server.daemon = True
+        server.start()
+        server.is_ready.wait()
+        try:
+            assert server.error is None, server.error
+            reports = build(
+                BuildOptions(
+                    api=f"http://127.0.0.1:{server.port}",
+                    out=root / "dist",
+                    content=root / "content",
+                    jobs=1,
+                    allow_local_links=True,
+                ),
+                progress=lambda message: None,
+            )
+        finally:
+            server.terminate()
+            connection.dec_thread_sharing()
+            transaction.set_rollback(True)
+    assert sorted(report.slug for report in reports) == ["grecia-salentina", "lecce"]
+    return root / "dist"

@@ -1,7 +1,8 @@
 """The demo sites built for real: every word the demo translates reaches the
 reader in their language (issue 19).
 
-The demo is loaded into the live CMS and built over HTTP as `make demo` does.
+The demo is loaded into the CMS and built over HTTP as `make demo` does
+(`demo_dist` in tests/conftest.py, shared with tests/browser/test_demo_sites.py).
 Every string of its data that has a translation into a site's language (page
 text, image alt texts copied onto the pages, opening-exception notes, ticket
 labels, itinerary stop notes) must not appear in Italian on that language's
@@ -9,23 +10,18 @@ pages.
 """
 
 import re
-from io import StringIO
-from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from markupsafe import escape
 
 from cms.demo.common import SECTIONS
 from cms.demo.loader import SECTION_PAGES, TERRITORIES
 from cms.demo.text import T, iter_texts
-from publisher.build import BuildOptions, build
 
-pytestmark = [
-    pytest.mark.demo,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+# The demo app: dev and test settings only; the database mark makes the
+# session create the test database `demo_dist` loads the demo into.
+pytestmark = [pytest.mark.demo, pytest.mark.django_db]
 
 
 def translated_italian(language: str) -> dict[str, set[str]]:
@@ -59,24 +55,8 @@ def appears(text: str, html: str) -> bool:
     )
 
 
-def build_demo(live_server, tmp_path: Path) -> Path:
-    call_command("load_demo", stdout=StringIO())
-    build(
-        BuildOptions(
-            api=live_server.url,
-            out=tmp_path / "dist",
-            content=tmp_path / "content",
-            jobs=1,
-            allow_local_links=True,
-        ),
-        progress=lambda message: None,
-    )
-    return tmp_path / "dist"
-
-
-def test_no_italian_where_the_demo_has_a_translation(live_server, tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    demo_sites = build_demo(live_server, tmp_path)
+def test_no_italian_where_the_demo_has_a_translation(demo_dist):
+    demo_sites = demo_dist
     # The translations are there: the rows', the alt texts copied onto pages.
     lecce_en = demo_sites / "lecce" / "en"
     html = "".join(p.read_text() for p in lecce_en.rglob("*.html"))
