@@ -9,9 +9,10 @@ can import it without importing the others.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import (
     ChoiceLoader,
@@ -46,6 +47,24 @@ class RenderContext:
     cache_dir: Path | None = None
     # The items as Pelican content, made on first use (render.contents()).
     contents: Contents | None = field(default=None, repr=False, compare=False)
+    # What a channel works out once for all the outputs of this language (the
+    # planner's items), with the keys it read (`memoised`).
+    memo: dict[str, tuple[Any, frozenset[str]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def memoised(self, name: str, work: Callable[[], Any]) -> Any:
+        """`work()` once per context: each later output that asks for it
+        notes the same reads, so an incremental build still knows that every
+        one of them depends on what the first read."""
+        found = self.memo.get(name)
+        if found is None:
+            with self.model.reading() as reads:
+                value = work()
+            found = self.memo[name] = (value, frozenset(reads))
+        else:
+            self.model.note(*found[1])
+        return found[0]
 
     @functools.cached_property
     def hand_pages(self) -> tuple[HandPage, ...]:

@@ -183,7 +183,12 @@ def choices(ctx: RenderContext) -> list[Choice]:
 def plan_items(ctx: RenderContext) -> dict[str, list[Item]]:
     """What the planner may propose, by kind, in list order: itineraries and
     places by title, events still to come by their next date (none cancelled
-    or postponed)."""
+    or postponed). Worked out once per language for the index and the two
+    dozen lists: each place's hours over the horizon are many dates to say."""
+    return ctx.memoised("plan_items", lambda: _plan_items(ctx))
+
+
+def _plan_items(ctx: RenderContext) -> dict[str, list[Item]]:
     model, lang = ctx.model, ctx.lang
     t = _helpers(ctx)
     first = t.today
