@@ -15,6 +15,9 @@ if not os.environ.get("DATABASE_URL"):
     }
     # The live server's threads then share one connection (see the module).
     MIDDLEWARE = ["tests.live_server.OneApiRequestAtATime", *MIDDLEWARE]
+    # The editor pings its editing session every 10 s by default, whenever a
+    # test leaves a page open: once an hour is never, for a test.
+    WAGTAIL_EDITING_SESSION_PING_INTERVAL = 3_600_000
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = (
     "django.contrib.staticfiles.storage.StaticFilesStorage"
