@@ -252,6 +252,10 @@ def territory_representation(territory: Any, request) -> dict:
             "name": territory.get_open_data_licence_display(),
             "url": LICENCE_URLS.get(territory.open_data_licence, ""),
         },
+        "open_data_publisher": {
+            "name": territory.open_data_publisher,
+            "identifier": territory.open_data_publisher_id,
+        },
         "brand_colour": territory.brand_colour,
         "logo": image_representation(logo, request) if logo else None,
         "contacts": {

@@ -1,7 +1,7 @@
 """Places: museums, libraries, archives, churches, sites and monuments."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from cms.core.indexes import IndexPage
 from cms.core.pages import (
@@ -54,6 +55,22 @@ ACCESSIBILITY_FIELDS = (
 )
 
 
+# A Wikidata item's id: Q and a number, as in https://www.wikidata.org/wiki/Q…
+WIKIDATA_ID = RegexValidator(
+    r"^Q[1-9][0-9]{0,11}$", _("Use the item's id from Wikidata, e.g. Q1057506.")
+)
+# A record of the Catalogo generale dei Beni Culturali (ICCD): its page on
+# catalogo.beniculturali.it or its URI in ArCo, the catalogue's linked data.
+HERITAGE_RECORD = RegexValidator(
+    r"^https://(catalogo\.beniculturali\.it/detail/|w3id\.org/arco/resource/)"
+    r"[A-Za-z0-9_./%-]+$",
+    _(
+        "Paste the address of the record on catalogo.beniculturali.it/detail/… "
+        "or its ArCo URI, https://w3id.org/arco/resource/…"
+    ),
+)
+
+
 class PlacesIndexPage(IndexPage):
     subpage_types = ["places.PlacePage"]
 
@@ -81,6 +98,27 @@ class PlacePage(
         blank=True,
         validators=[*PLAIN_PARAGRAPHS_VALIDATORS, MaxLengthValidator(2000)],
         help_text=_("Reductions, bookings, passes."),
+    )
+    wikidata_id = models.CharField(
+        _("Wikidata item"),
+        max_length=13,
+        blank=True,
+        validators=[WIKIDATA_ID],
+        help_text=_(
+            "The place's id on Wikidata, e.g. Q1057506: the end of its address "
+            "there, www.wikidata.org/wiki/Q…"
+        ),
+    )
+    heritage_record = models.URLField(
+        _("record in the national heritage catalogue"),
+        max_length=255,
+        blank=True,
+        validators=[HERITAGE_RECORD],
+        help_text=_(
+            "The address of its record in the Catalogo generale dei Beni "
+            "Culturali: the page's address on catalogo.beniculturali.it "
+            "(…/detail/…) or its ArCo URI (https://w3id.org/arco/resource/…)."
+        ),
     )
 
     parent_page_types = ["places.PlacesIndexPage"]
@@ -111,7 +149,13 @@ class PlacePage(
             heading=_("Tickets"),
         ),
         *ContactsMixin.contact_panels,
+        MultiFieldPanel(
+            [FieldPanel("wikidata_id"), FieldPanel("heritage_record")],
+            heading=_("In other catalogues"),
+        ),
     ]
+    # Identifiers, the same in every language: not for translators.
+    override_translatable_fields = [SynchronizedField("wikidata_id")]
     search_fields = [*ContentPage.search_fields, index.SearchField("address")]
     api_fields = [
         APIField("kind"),
@@ -126,6 +170,8 @@ class PlacePage(
         APIField("ticket_prices"),
         APIField("ticket_notes"),
         *ContactsMixin.contact_api_fields,
+        APIField("wikidata_id"),
+        APIField("heritage_record"),
     ]
     api_prefetch = ("opening_hours", "opening_exceptions", "ticket_prices")
 

@@ -53,6 +53,15 @@ LICENCE_URLS = {
 }
 
 
+# Who publishes the open data, as dati.gov.it knows them: a public body by its
+# code in the IPA index (indicepa.gov.it, e.g. "c_e506" for the Comune di
+# Lecce), anyone else by its VAT number or fiscal code.
+PUBLISHER_ID = RegexValidator(
+    r"^[A-Za-z0-9_]{2,20}$",
+    _("Use the IPA code (e.g. c_e506), else the VAT number or fiscal code."),
+)
+
+
 class TerritorySettingsForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
@@ -107,6 +116,27 @@ class TerritorySettings(BaseSiteSetting):
         max_length=32,
         choices=OpenDataLicence.choices,
         default=OpenDataLicence.CC_BY_4,
+    )
+    open_data_publisher = models.CharField(
+        _("open data publisher"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Who publishes the territory's open data and answers for it, as the "
+            "national catalogue (dati.gov.it) should name them, e.g. "
+            "Comune di Lecce. Empty: the territory's name."
+        ),
+    )
+    open_data_publisher_id = models.CharField(
+        _("open data publisher's identifier"),
+        max_length=20,
+        blank=True,
+        validators=[PUBLISHER_ID],
+        help_text=_(
+            "A public body's code in the IPA index (indicepa.gov.it), e.g. "
+            "c_e506; for anyone else, the VAT number or fiscal code. Needed by "
+            "dati.gov.it to harvest the open-data catalogue."
+        ),
     )
     brand_colour = models.CharField(
         _("brand colour"),
@@ -164,7 +194,14 @@ class TerritorySettings(BaseSiteSetting):
             ],
             heading=_("Languages"),
         ),
-        FieldPanel("open_data_licence"),
+        MultiFieldPanel(
+            [
+                FieldPanel("open_data_licence"),
+                FieldPanel("open_data_publisher"),
+                FieldPanel("open_data_publisher_id"),
+            ],
+            heading=_("Open data"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("contact_email"),

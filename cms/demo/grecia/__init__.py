@@ -191,6 +191,9 @@ TERRITORY = TerritoryData(
         "public_base_url": "https://grecia-salentina.vetrina.example",
         "brand_colour": "#1b5e7a",
         "open_data_licence": "IODL-2.0",
+        # The demo's cooperative is invented: an identifier no one holds.
+        "open_data_publisher": "Cooperativa Vetrina (esempio)",
+        "open_data_publisher_id": "00000000000",
         "contact_email": "grecia@vetrina.example",
         "contact_phone": "+39 0836 000000",
         "contact_address": "Piazza del Sole, 73021 Calimera",

@@ -165,6 +165,9 @@ TERRITORY = TerritoryData(
         "public_base_url": "https://lecce.vetrina.example",
         "brand_colour": "#8a3b12",
         "open_data_licence": "CC-BY-4.0",
+        # The demo's cooperative is invented: an identifier no one holds.
+        "open_data_publisher": "Cooperativa Vetrina (esempio)",
+        "open_data_publisher_id": "00000000000",
         "contact_email": "lecce@vetrina.example",
         "contact_phone": "+39 0832 000000",
         "contact_address": "Piazza Sant'Oronzo, 73100 Lecce",
