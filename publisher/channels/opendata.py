@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..addresses import Position, full_address, position
 from ..i18n import translations
+from ..identifiers import same_as
 
 if TYPE_CHECKING:
     from ..render_context import RenderContext
@@ -87,6 +88,8 @@ def _properties(ctx: RenderContext, entry: Entry) -> dict:
     }
     if entry.kind == "place":
         properties["kind"] = page.get("kind") or "other"
+        # Its URIs in Wikidata and the heritage catalogue ([] when none).
+        properties["sameAs"] = same_as(page)
     elif entry.kind == "business":
         properties["category"] = page.get("category") or "other"
     if entry.kind in ("place", "business"):

@@ -5,6 +5,7 @@ it (an event's venue, an itinerary's stop)."""
 from __future__ import annotations
 
 from ..addresses import postal_address
+from ..identifiers import same_as
 from ..vocabulary import ACCESSIBILITY
 from .facts import PageFacts, thing
 
@@ -76,6 +77,10 @@ def place_page(facts: PageFacts) -> dict:
     page = facts.page
     data = thing(facts, PLACE_TYPES.get(page.get("kind"), "Place"))
     contacts(address_and_geo(data, page), page)
+    if identifiers := same_as(page):
+        # The place's own website first, then what catalogues know of it.
+        website = [data["sameAs"]] if "sameAs" in data else []
+        data["sameAs"] = [*website, *identifiers]
     if hours := _hours(page):
         data["openingHoursSpecification"] = hours
     special = []

@@ -21,6 +21,8 @@ GPX = "{http://www.topografix.com/GPX/1/1}"
 DUOMO = (18.169216, 40.351873)  # (longitude, latitude), as GeoJSON has them
 CROCE = (18.171906, 40.354203)
 CASTELLO = (18.173541, 40.352596)
+ARCO = "https://w3id.org/arco/resource/ArchitecturalOrLandscapeHeritage/1600123456"
+IDENTIFIERS = {"wikidata_id": "Q1057506", "heritage_record": ARCO}
 
 
 def place(id, slug, title, where=None, **fields):
@@ -43,7 +45,7 @@ def pages():
         place(5, "duomo", "Duomo", DUOMO, address="Piazza Duomo"),
         place(6, "croce", HOSTILE, CROCE, summary=HOSTILE, kind="church"),
         place(7, "altrove", "Senza coordinate"),
-        place(8, "castello", "Castello", CASTELLO, kind="monument"),
+        place(8, "castello", "Castello", CASTELLO, kind="monument", **IDENTIFIERS),
         item(
             9,
             "offers.BusinessPage",
@@ -145,6 +147,7 @@ def test_geojson_files_are_feature_collections_in_lon_lat_with_the_licence(site)
         "postal_code": "",
         "locality": "",
         "country": "",
+        "sameAs": [],
     }
     assert places[1]["properties"]["title"] == HOSTILE  # data, kept as written
     (bottega,) = geojson(site, "businesses")["features"]
@@ -153,6 +156,17 @@ def test_geojson_files_are_feature_collections_in_lon_lat_with_the_licence(site)
     assert geojson(site, "places", "en")["features"][0]["properties"]["url"] == (
         "https://lecce.example.org/en/luoghi/duomo/"
     )
+
+
+def test_a_place_gives_its_wikidata_and_heritage_catalogue_uris(site):
+    castello = geojson(site, "places")["features"][2]
+    assert castello["properties"]["sameAs"] == [
+        "https://www.wikidata.org/entity/Q1057506",
+        ARCO,
+    ]
+    # The same in every language: identifiers are not translated.
+    english = geojson(site, "places", "en")["features"][2]["properties"]
+    assert english["sameAs"] == castello["properties"]["sameAs"]
 
 
 def test_itineraries_are_lines_through_their_located_stops_in_order(site):

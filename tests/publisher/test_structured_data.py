@@ -170,6 +170,28 @@ def test_a_place_gives_address_position_hours_and_access(site):
     ]  # fmt: skip
 
 
+def test_a_place_is_the_same_as_its_wikidata_item_and_heritage_record():
+    arco = "https://w3id.org/arco/resource/ArchitecturalOrLandscapeHeritage/16001"
+    pages = site_pages()
+    duomo = next(p for p in pages if p["id"] == 5)
+    duomo |= {
+        "wikidata_id": "Q1057506",
+        "heritage_record": arco,
+        "website": "https://duomo.example",
+    }
+    library = next(p for p in pages if p["id"] == 3)
+    library |= {"wikidata_id": "1057506", "heritage_record": "javascript:alert(1)"}
+    site = SiteModel.build(Snapshot(TERRITORY, "2026-11-25", pages))
+    museum = json_ld(render(site, "/it/luoghi/duomo/"))["Museum"]
+    assert museum["sameAs"] == [
+        "https://duomo.example",
+        "https://www.wikidata.org/entity/Q1057506",
+        arco,
+    ]
+    # Values the CMS would refuse are left out, not published as links.
+    assert "sameAs" not in json_ld(render(site, "/it/luoghi/biblioteca/"))["Library"]
+
+
 def test_an_event_gives_its_dates_status_venue_and_price(site):
     html = render(site, "/it/eventi/e7/")
     concert = json_ld(html)["Event"]
