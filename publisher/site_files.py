@@ -1,6 +1,6 @@
 """The files of a territory's site besides the pages: hashed media and assets,
-Netlify's _redirects and _headers, robots.txt, the sitemap and the language
-chooser at the root."""
+Netlify's _redirects and _headers, robots.txt, the sitemap, the open-data
+catalogue (publisher/catalogue.py) and the language chooser at the root."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from . import netlify, redirects
+from . import catalogue, netlify, redirects
 from .channels import shorturls, social
 from .i18n import direction
 from .render import DEFAULT_BRAND_COLOUR
@@ -114,8 +114,10 @@ def write_site_files(
     urls: Iterable[str] = (),
 ) -> None:
     """The territory's own files: redirects, headers, robots.txt, the sitemap
-    (of the CMS's pages and of `urls`, every URL the build writes), the icons
-    and the manifest, and the language chooser."""
+    (of the CMS's pages and of `urls`, every URL the build writes), the
+    DCAT-AP_IT catalogue of the open-data files among `urls`, the icons and
+    the manifest, and the language chooser."""
+    urls = list(urls)
     territory = model.snapshot.territory
     languages = model.snapshot.languages
     default = model.default_language
@@ -135,6 +137,10 @@ def write_site_files(
         f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n"
     )
     (staging / "sitemap.xml").write_bytes(sitemap(model, urls))
+    nodes = catalogue.graph(model, urls)
+    (staging / "data").mkdir(exist_ok=True)
+    (staging / catalogue.CATALOGUE_RDF[1:]).write_bytes(catalogue.rdf_xml(nodes))
+    (staging / catalogue.CATALOGUE_TTL[1:]).write_bytes(catalogue.turtle(nodes))
     _write_icons(staging, territory)
     links = "\n".join(
         f'<li><a href="/{code}/" hreflang="{code}" lang="{code}" '
