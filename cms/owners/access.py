@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from wagtail.models import Page, Site
 
 from cms.offers.models import BusinessPage
+from cms.places.models import PlacePage
 
 MANAGE_OWNERS = "owners.change_businessaccess"
 
@@ -43,24 +44,25 @@ def _homes(sites: list[Site]) -> QuerySet[Page]:
     return Page.objects.filter(translation_key__in=keys)
 
 
-def territory_businesses(sites: list[Site]) -> QuerySet[BusinessPage]:
-    """One page per business (the first created, not its translations)."""
+def territory_partners(sites: list[Site], models=(BusinessPage, PlacePage)):
+    """One page per business and institution (the first created, not its
+    translations): the pages partners may be given."""
     if not sites:
-        return BusinessPage.objects.none()
+        return Page.objects.none()
     under = Q()
     for home in _homes(sites):
         under |= Q(path__startswith=home.path)
-    pages = BusinessPage.objects.filter(under, alias_of__isnull=True)
+    pages = Page.objects.type(*models).filter(under, alias_of__isnull=True)
     firsts: dict = {}
     for pk, key in pages.order_by("pk").values_list("pk", "translation_key"):
         firsts.setdefault(key, pk)
-    return BusinessPage.objects.filter(pk__in=firsts.values()).order_by("title")
+    return Page.objects.filter(pk__in=firsts.values()).order_by("title").specific()
 
 
-def editable_businesses(user) -> QuerySet[BusinessPage]:
-    return territory_businesses(editable_territories(user))
+def editable_partners(user):
+    return territory_partners(editable_territories(user))
 
 
-def can_invite_to(user, business: BusinessPage) -> bool:
-    """Editors of the business's territory, never its owners or moderators."""
-    return can_manage_owners(user) and business.permissions_for_user(user).can_edit()
+def can_invite_to(user, page: Page) -> bool:
+    """Editors of the partner's territory, never its owners or moderators."""
+    return can_manage_owners(user) and page.permissions_for_user(user).can_edit()

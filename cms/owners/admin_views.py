@@ -15,8 +15,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from wagtail.models import Page
 
-from cms.offers.models import BusinessPage, OfferPage
+from cms.offers.models import OfferPage
 
 from .access import (
     can_edit_territory,
@@ -27,6 +28,7 @@ from .access import (
 from .forms import ApproveForm, InviteForm
 from .invitations import InvitationRefused, invite
 from .models import SignupRequest
+from .roles import is_partner_page
 from .signup import approve, reject
 from .withdrawal import withdraw
 
@@ -38,15 +40,19 @@ def _require_manager(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
-def _business_or_403(request: HttpRequest, pk: str | None) -> BusinessPage | None:
+def _business_or_403(request: HttpRequest, pk: str | None) -> Page | None:
+    """The business or institution a link names, if the user may invite to it."""
     if not pk:
         return None
     if not str(pk).isdigit():
         raise PermissionDenied
-    business = BusinessPage.objects.filter(pk=pk).first()
-    if business is None or not can_invite_to(request.user, business):
+    page = Page.objects.filter(pk=pk).first()
+    if page is None or not is_partner_page(page):
         raise PermissionDenied
-    return business
+    page = page.specific
+    if not can_invite_to(request.user, page):
+        raise PermissionDenied
+    return page
 
 
 def _sent_message(invitation) -> str:
@@ -198,7 +204,7 @@ def withdraw_offer(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("wagtailadmin_home")
 
 
-def invite_url(business: BusinessPage) -> str:
+def invite_url(business: Page) -> str:
     return reverse("owners_admin:invite") + f"?business={business.pk}"
 
 

@@ -34,11 +34,13 @@ WITHDRAW_LABELS = {
 
 
 def is_owner_only(user) -> bool:
-    """True for a business owner who holds no other role."""
+    """True for a partner (a business owner or an institution's staff) who
+    holds no other role."""
     if not user.is_authenticated or user.is_superuser:
         return False
     groups = user.groups.exclude(name=OWNERS_GROUP).filter(business_access__isnull=True)
-    return user.businesses.exists() and not groups.exists()
+    partner = user.businesses.exists() or user.institutions.exists()
+    return partner and not groups.exists()
 
 
 def offer_status(offer: OfferPage) -> str:

@@ -7,15 +7,20 @@ from django.utils.translation import gettext_lazy as _
 from cms.core.validators import PLAIN_TEXT_VALIDATORS
 from cms.core.visitors import Honeypot
 from cms.offers.models import BusinessPage
+from cms.places.models import PlacePage
 
-from .access import editable_businesses, territories, territory_businesses
+from .access import editable_partners, territories, territory_partners
 from .models import OWNER_LANGUAGES, SignupRequest
 
 
-class BusinessChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: BusinessPage) -> str:
+class PartnerChoiceField(forms.ModelChoiceField):
+    """Businesses and institutions, each named with its kind and territory."""
+
+    def label_from_instance(self, obj) -> str:
+        kind = obj.get_kind_display() if isinstance(obj, PlacePage) else _("business")
         site = obj.get_site()
-        return f"{obj.title} — {site.site_name}" if site else obj.title
+        where = f" — {site.site_name}" if site else ""
+        return f"{obj.title} ({kind}){where}"
 
 
 class TerritoryChoiceField(forms.ModelChoiceField):
@@ -37,13 +42,13 @@ class InviteForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language of the e-mail and of the admin"), choices=OWNER_LANGUAGES
     )
-    business = BusinessChoiceField(
-        label=_("Business"), queryset=BusinessPage.objects.none()
+    business = PartnerChoiceField(
+        label=_("Business or institution"), queryset=BusinessPage.objects.none()
     )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["business"].queryset = editable_businesses(user)
+        self.fields["business"].queryset = editable_partners(user)
         self.fields["language"].initial = admin_language()
 
 
@@ -66,6 +71,7 @@ class SignupForm(Honeypot, forms.ModelForm):
     class Meta:
         model = SignupRequest
         fields = [
+            "kind",
             "business_name",
             "territory",
             "contact_name",
@@ -74,6 +80,7 @@ class SignupForm(Honeypot, forms.ModelForm):
             "message",
         ]
         widgets = {
+            "kind": forms.RadioSelect,
             "message": forms.Textarea(attrs={"rows": 5}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
@@ -91,7 +98,7 @@ class SignupForm(Honeypot, forms.ModelForm):
 
 
 class ApproveForm(forms.Form):
-    business = BusinessChoiceField(
+    business = PartnerChoiceField(
         label=_("Business"),
         queryset=BusinessPage.objects.none(),
         required=False,
@@ -100,4 +107,13 @@ class ApproveForm(forms.Form):
 
     def __init__(self, *args, signup: SignupRequest, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["business"].queryset = territory_businesses([signup.territory])
+        field = self.fields["business"]
+        if signup.kind == SignupRequest.Kind.INSTITUTION:
+            # An institution is a place the editors describe: they choose it,
+            # creating its page first if it has none.
+            field.label = _("Institution")
+            field.required = True
+            field.empty_label = _("Choose the place of the institution")
+            field.queryset = territory_partners([signup.territory], (PlacePage,))
+        else:
+            field.queryset = territory_partners([signup.territory], (BusinessPage,))

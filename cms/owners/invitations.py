@@ -1,4 +1,5 @@
-"""Inviting a business owner: an account, the business, and a mail with a link.
+"""Inviting a partner: an account, the business or institution, and a mail
+with a link.
 
 The account is created without a password; the mail carries a one-time link
 (Django's password-reset token: it dies once the password is set, or after
@@ -22,10 +23,12 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
 
 from cms.offers.models import BusinessPage
+
+from .roles import PARTNER_MODELS
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +40,7 @@ class InvitationRefused(Exception):
 @dataclass
 class Invitation:
     user: object
-    business: BusinessPage
+    business: Page  # a business or an institution's place
     created: bool
     set_password_url: str | None
 
@@ -98,14 +101,15 @@ def find_or_create_owner(email: str, name: str, language: str) -> tuple[object, 
     return user, True
 
 
-def add_owner(business: BusinessPage, user) -> None:
+def add_owner(business: Page, user) -> None:
     """Make `user` an owner, in the database and in the latest draft.
 
-    Through the user's side of the relation, so the change is saved at once and
-    the m2m signal gives the owner their group; the latest revision learns it
-    too, or publishing an older draft would take the owner away again.
+    Through the user's side of the relation (`user.businesses`,
+    `user.institutions`), so the change is saved at once and the m2m signal
+    gives the owner their group; the latest revision learns it too, or
+    publishing an older draft would take the owner away again.
     """
-    user.businesses.add(business)
+    getattr(user, PARTNER_MODELS[business.specific_class]).add(business)
     revision = business.latest_revision
     if revision is not None:
         owners = revision.content.get("owners") or []
@@ -114,7 +118,7 @@ def add_owner(business: BusinessPage, user) -> None:
             revision.save(update_fields=["content"])
 
 
-def _business_title(business: BusinessPage, language: str) -> str:
+def _business_title(business: Page, language: str) -> str:
     locale = Locale.objects.filter(language_code=language).first()
     translated = business.get_translation_or_none(locale) if locale else None
     return (translated or business).title
@@ -128,6 +132,7 @@ def send_invitation(invitation: Invitation, language: str, invited_by=None) -> N
         context = {
             "name": user.get_full_name() or user.get_username(),
             "business": _business_title(business, language),
+            "institution": business.specific_class is not BusinessPage,
             "territory": site.site_name if site else settings.WAGTAIL_SITE_NAME,
             "invited_by": invited_by.get_full_name() if invited_by else "",
             "set_password_url": invitation.set_password_url,
@@ -150,7 +155,7 @@ def send_invitation(invitation: Invitation, language: str, invited_by=None) -> N
 
 
 def invite(
-    business: BusinessPage,
+    business: Page,
     *,
     email: str,
     name: str,

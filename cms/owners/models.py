@@ -13,7 +13,8 @@ OWNER_LANGUAGES = settings.WAGTAILADMIN_PERMITTED_LANGUAGES
 
 
 class BusinessAccess(models.Model):
-    """The group and image collection of one business, in all its languages.
+    """The group and image collection of one partner (a business or an
+    institution), in all its languages.
 
     Keyed by the pages' shared translation_key, so renaming the business keeps
     its owners' permissions.
@@ -36,7 +37,8 @@ class BusinessAccess(models.Model):
 
 
 class SignupRequest(models.Model):
-    """A business asking, from the public form, for an account on its territory.
+    """A business or an institution asking, from the public form, for an
+    account on its territory.
 
     Nothing is created until an editor of that territory approves it: the
     request only carries what the editor needs to decide and to invite.
@@ -47,8 +49,20 @@ class SignupRequest(models.Model):
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Rejected")
 
+    class Kind(models.TextChoices):
+        BUSINESS = "business", _("A business: shop, restaurant, lodging, guide…")
+        INSTITUTION = (
+            "institution",
+            _("An institution: museum, library, archive, association, school"),
+        )
+
+    kind = models.CharField(
+        _("who you are"), max_length=16, choices=Kind.choices, default=Kind.BUSINESS
+    )
     business_name = models.CharField(
-        _("business name"), max_length=200, validators=PLAIN_TEXT_VALIDATORS
+        _("name of the business or institution"),
+        max_length=200,
+        validators=PLAIN_TEXT_VALIDATORS,
     )
     territory = models.ForeignKey(
         Site,
@@ -86,8 +100,8 @@ class SignupRequest(models.Model):
     )
     handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
     business = models.ForeignKey(
-        "offers.BusinessPage",
-        verbose_name=_("business"),
+        "wagtailcore.Page",
+        verbose_name=_("business or institution"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -1,4 +1,4 @@
-"""Keep roles in step with territories and business owners."""
+"""Keep roles in step with territories and partners' accounts."""
 
 from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_save
@@ -9,9 +9,13 @@ from wagtail.users.models import UserProfile
 
 from cms.events.models import EventsIndexPage
 from cms.offers.models import BusinessesIndexPage, BusinessPage
+from cms.places.models import PlacePage, PlacesIndexPage
+from cms.stories.models import StoriesIndexPage
 from cms.territories.models import TerritoryHomePage, TerritorySettings
 
-from .roles import ensure_roles, sync_business
+from .roles import ensure_roles, sync_partner
+
+SECTIONS = (BusinessesIndexPage, EventsIndexPage, StoriesIndexPage, PlacesIndexPage)
 
 
 def territory_saved(sender, instance: TerritorySettings, **kwargs) -> None:
@@ -19,12 +23,11 @@ def territory_saved(sender, instance: TerritorySettings, **kwargs) -> None:
 
 
 def territory_page_created(sender, instance, created: bool, raw=False, **kwargs):
-    """A home, businesses or events index in a new language needs the same
-    rights."""
+    """A home or a moderated section in a new language needs the same rights."""
     if not created or raw:
         return
     key = instance.translation_key
-    if isinstance(instance, BusinessesIndexPage | EventsIndexPage):
+    if isinstance(instance, SECTIONS):
         key = instance.get_parent().translation_key
     for site in Site.objects.filter(root_page__translation_key=key):
         ensure_roles(site)
@@ -34,23 +37,24 @@ def owners_changed(sender, instance, action: str, reverse: bool, **kwargs) -> No
     if action not in {"post_add", "post_remove", "post_clear"}:
         return
     if reverse:  # user.businesses.add(...): the instance is the user
-        for business in BusinessPage.objects.filter(pk__in=kwargs["pk_set"] or []):
-            sync_business(business)
+        model = kwargs["model"]
+        for page in model.objects.filter(pk__in=kwargs["pk_set"] or []):
+            sync_partner(page)
             if action == "post_add":
-                speak_the_territorys_language([instance.pk], business)
+                speak_the_territorys_language([instance.pk], page)
     else:
-        sync_business(instance)
+        sync_partner(instance)
         if action == "post_add":
             speak_the_territorys_language(kwargs["pk_set"] or [], instance)
 
 
-def speak_the_territorys_language(user_ids, business: BusinessPage) -> None:
-    """A new owner's admin speaks their territory's language, not their
+def speak_the_territorys_language(user_ids, partner) -> None:
+    """A new partner's admin speaks their territory's language, not their
     browser's: an Italian shop on an English phone would otherwise get English
     words and US dates. A language the owner chose is kept."""
-    site = business.get_site()
+    site = partner.get_site()
     settings = TerritorySettings.for_site(site) if site else None
-    locale = settings.default_language if settings else business.locale
+    locale = settings.default_language if settings else partner.locale
     language = locale.language_code if locale else ""
     if language not in dict(get_available_admin_languages()):
         return
@@ -61,14 +65,15 @@ def speak_the_territorys_language(user_ids, business: BusinessPage) -> None:
             profile.save(update_fields=["preferred_language"])
 
 
-def business_published(sender, instance, **kwargs) -> None:
-    sync_business(instance)
+def partner_published(sender, instance, **kwargs) -> None:
+    sync_partner(instance)
 
 
 def register() -> None:
     post_save.connect(territory_saved, sender=TerritorySettings)
     post_save.connect(territory_page_created, sender=TerritoryHomePage)
-    post_save.connect(territory_page_created, sender=BusinessesIndexPage)
-    post_save.connect(territory_page_created, sender=EventsIndexPage)
-    m2m_changed.connect(owners_changed, sender=BusinessPage.owners.through)
-    page_published.connect(business_published, sender=BusinessPage)
+    for section in SECTIONS:
+        post_save.connect(territory_page_created, sender=section)
+    for model in (BusinessPage, PlacePage):
+        m2m_changed.connect(owners_changed, sender=model.owners.through)
+        page_published.connect(partner_published, sender=model)

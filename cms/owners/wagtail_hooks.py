@@ -9,11 +9,10 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.widgets import Button
 
-from cms.offers.models import BusinessPage
-
 from .access import can_invite_to, can_manage_owners
 from .admin_scope import hide_convert_to_alias, scope_page_chooser
 from .dashboard import OwnerDashboardPanel, is_owner_only
+from .roles import is_partner_page
 
 OWNER_MENU_ITEMS = {"images"}
 
@@ -105,7 +104,7 @@ def owners_menu() -> SubmenuMenuItem:
 
 @hooks.register("register_page_header_buttons")
 def invite_owner_button(page, user, view_name, next_url=None):
-    if page.specific_class is BusinessPage and can_invite_to(user, page):
+    if is_partner_page(page) and can_invite_to(user, page):
         from .admin_views import invite_url
 
         yield Button(

@@ -1,13 +1,14 @@
 """Places: museums, libraries, archives, churches, sites and monuments."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -120,6 +121,14 @@ class PlacePage(
             "(…/detail/…) or its ArCo URI (https://w3id.org/arco/resource/…)."
         ),
     )
+    # The institution's own staff, when it is a partner: they keep its hours,
+    # closures, access facts and contacts, through the territory's moderation.
+    owners = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="institutions",
+        verbose_name=_("partner accounts"),
+    )
 
     parent_page_types = ["places.PlacesIndexPage"]
     subpage_types: list[str] = []
@@ -153,6 +162,10 @@ class PlacePage(
             [FieldPanel("wikidata_id"), FieldPanel("heritage_record")],
             heading=_("In other catalogues"),
         ),
+    ]
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("owners", permission="owners.change_businessaccess"),
     ]
     # Identifiers, the same in every language: not for translators.
     override_translatable_fields = [SynchronizedField("wikidata_id")]

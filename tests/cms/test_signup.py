@@ -63,6 +63,7 @@ def pending(territory):
 def form_data(where, **changes) -> dict:
     """What a visitor types for a business in the territory `where`."""
     data = {
+        "kind": "business",
         "business_name": "Forno Rossi",
         "territory": where.site.pk,
         "contact_name": "Maria Rossi",
@@ -238,7 +239,7 @@ def test_the_form_speaks_english_otherwise(client, territory, header):
     assert "Accept-Language" in response.headers["Vary"]
     page = response.content.decode()
     assert '<html lang="en" dir="ltr">' in page
-    assert "Do you run a business? Publish your offers" in page
+    assert "Do you run a business, a museum, a library or an association? Take part" in page
     assert "Send the request" in page
 
 
@@ -340,13 +341,13 @@ def test_rejected_forms_do_not_count_towards_the_limit(client, territory, settin
         (
             {"business_name": "Forno <script>alert(1)</script>"},
             "business_name",
-            "Business name",
+            "Name of the business or institution",
             "Write plain text: HTML such as “&lt;script” is not allowed here.",
         ),
         (
             {"business_name": "Forno \u202eissoR"},
             "business_name",
-            "Business name",
+            "Name of the business or institution",
             "Remove the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE)",
         ),
         ({"territory": ""}, "territory", "Territory", "This field is required."),
@@ -469,7 +470,7 @@ def test_approving_without_a_business_creates_a_draft_owned_by_the_requester(
     assert response.status_code == 302
     pending.refresh_from_db()
     assert pending.status == SignupRequest.Status.APPROVED
-    page = pending.business
+    page = pending.business.specific
     assert page is not None
     assert page.title == "Forno Rossi"
     assert page.slug == "forno-rossi"
@@ -499,8 +500,8 @@ def test_two_requests_with_the_same_name_get_separate_draft_businesses(
     response = client.post(review_url(twin), {"business": ""})
 
     assert response.status_code == 302
-    first = SignupRequest.objects.get(pk=pending.pk).business
-    second = SignupRequest.objects.get(pk=twin.pk).business
+    first = SignupRequest.objects.get(pk=pending.pk).business.specific
+    second = SignupRequest.objects.get(pk=twin.pk).business.specific
     assert first.pk != second.pk
     assert (first.slug, second.slug) == ("forno-rossi", "forno-rossi-2")
     assert [u.email for u in first.owners.all()] == [REQUESTER]
