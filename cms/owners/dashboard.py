@@ -1,4 +1,6 @@
-"""The business owner's admin home: their businesses, their offers, one button."""
+"""The partner's admin home: a card per business (its offers, one button to
+add one) and per institution (its place page, and the events and stories it
+proposed), each once whatever the number of its languages."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -13,6 +15,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, WorkflowState
 
 from cms.offers.models import BusinessPage, OfferPage
+from cms.places.models import PlacePage
 
 from .models import BusinessAccess
 from .roles import OWNERS_GROUP
@@ -90,19 +93,47 @@ class OfferRow:
         return WITHDRAW_LABELS.get(self.status)
 
 
-@dataclass
-class BusinessBlock:
-    """One business, whatever the number of its languages: the version in the
-    territory's language (or the first there is), its other versions as
-    badges, and the offers of all of them, each once."""
+def page_status(page: Page) -> str:
+    """Where a proposed event or story stands, as its partner thinks of it."""
+    if page.workflow_in_progress:
+        return "in_review"
+    if reviewer_comment(page) is not None:
+        return "changes_requested"
+    return "live" if page.live else "draft"
 
-    page: BusinessPage
-    offers: list[OfferRow]
-    versions: list[BusinessPage] = field(default_factory=list)
+
+@dataclass
+class ContributionRow:
+    """An event or a story an institution proposed."""
+
+    page: Page
+    status: str
+
+    @property
+    def kind(self) -> Promise:
+        return self.page.specific_class._meta.verbose_name
+
+    @property
+    def status_label(self) -> Promise:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def comment(self) -> str | None:
+        return reviewer_comment(self.page) or None
+
+
+@dataclass
+class PartnerBlock:
+    """One business or institution, whatever the number of its languages: the
+    version in the territory's language (or the first there is), its other
+    versions as badges."""
+
+    page: Page
+    versions: list[Page] = field(default_factory=list)
 
     @property
     def review(self) -> str | None:
-        """Where the latest edit of the business page itself stands, if anywhere."""
+        """Where the latest edit of the partner's page itself stands, if anywhere."""
         if self.page.workflow_in_progress:
             return str(STATUS_LABELS["in_review"])
         if reviewer_comment(self.page) is not None:
@@ -112,6 +143,14 @@ class BusinessBlock:
     @property
     def comment(self) -> str | None:
         return reviewer_comment(self.page) or None
+
+
+@dataclass
+class BusinessBlock(PartnerBlock):
+    """A business and the offers of all its versions, each once."""
+
+    offers: list[OfferRow] = field(default_factory=list)
+    kind = "business"
 
     @property
     def panel_id(self) -> str:
@@ -124,22 +163,67 @@ class BusinessBlock:
         )
 
 
-def owner_businesses(user) -> list[BusinessBlock]:
-    """The businesses a user owns, one block each with its languages and offers."""
+@dataclass
+class InstitutionBlock(PartnerBlock):
+    """An institution's place, and the events and stories it proposed."""
+
+    contributions: list[ContributionRow] = field(default_factory=list)
+    kind = "institution"
+
+    @property
+    def panel_id(self) -> str:
+        return f"institution-{self.page.pk}"
+
+    @property
+    def propose_event_url(self) -> str:
+        return reverse("partners:event", args=[self.page.pk])
+
+    @property
+    def propose_story_url(self) -> str:
+        return reverse("partners:story", args=[self.page.pk])
+
+
+def contributions_of(access: BusinessAccess) -> list[ContributionRow]:
+    """What the institution proposed: the pages its group was given one by
+    one, beside its place; newest first."""
+    pages = (
+        Page.objects.filter(group_permissions__group=access.group)
+        .exclude(translation_key=access.translation_key)
+        .distinct()
+        .order_by("-pk")
+        .specific()
+    )
+    return [ContributionRow(page, page_status(page)) for page in pages]
+
+
+def _versions_by_key(model, user) -> list[list[Page]]:
     keys = BusinessAccess.objects.filter(group__user=user).values("translation_key")
     pages = (
-        BusinessPage.objects.filter(Q(owners=user) | Q(translation_key__in=keys))
+        model.objects.filter(Q(owners=user) | Q(translation_key__in=keys))
         .distinct()
         .select_related("locale")
         .order_by("title", "locale__language_code")
     )
-    businesses: dict[UUID, list[BusinessPage]] = defaultdict(list)
+    partners: dict[UUID, list[Page]] = defaultdict(list)
     for page in pages:
-        businesses[page.translation_key].append(page)
-    blocks = [
-        BusinessBlock(versions[0], offers_of(versions), versions)
-        for versions in map(main_first, businesses.values())
+        partners[page.translation_key].append(page)
+    return [main_first(versions) for versions in partners.values()]
+
+
+def owner_partners(user) -> list[PartnerBlock]:
+    """The businesses and institutions of a user, one block each, by name."""
+    blocks: list[PartnerBlock] = [
+        BusinessBlock(versions[0], versions, offers_of(versions))
+        for versions in _versions_by_key(BusinessPage, user)
     ]
+    accesses = {
+        access.translation_key: access
+        for access in BusinessAccess.objects.filter(group__user=user)
+    }
+    for versions in _versions_by_key(PlacePage, user):
+        access = accesses.get(versions[0].translation_key)
+        contributions = contributions_of(access) if access else []
+        blocks.append(InstitutionBlock(versions[0], versions, contributions))
     return sorted(blocks, key=lambda block: block.page.title.casefold())
 
 
@@ -172,5 +256,5 @@ class OwnerDashboardPanel(Component):
 
     def get_context_data(self, parent_context=None):
         context = super().get_context_data(parent_context)
-        context["businesses"] = owner_businesses(parent_context["request"].user)
+        context["partners"] = owner_partners(parent_context["request"].user)
         return context

@@ -1,4 +1,8 @@
-"""The public form to propose an event: what, when, where, for whom, who."""
+"""Forms to propose an event (what, when, where, for whom, who) and a story.
+
+Visitors use the public form; partner institutions use the same event fields
+in the admin, with their own place as the venue, and a short story form.
+"""
 
 from django import forms
 from django.core.validators import MaxLengthValidator
@@ -22,8 +26,9 @@ class VenueField(forms.ModelChoiceField):
         return f"{obj.title}, {obj.locality}" if obj.locality else obj.title
 
 
-class ProposalForm(Honeypot):
-    territory = TerritoryField(label=_("Territory"), queryset=None)
+class EventFields(forms.Form):
+    """What and when: the fields of an event anyone may propose."""
+
     title = forms.CharField(
         label=_("Name of the event"), max_length=200, validators=PLAIN_TEXT_VALIDATORS
     )
@@ -55,6 +60,42 @@ class ProposalForm(Honeypot):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    audiences = forms.MultipleChoiceField(
+        label=_("Especially for"),
+        choices=Audience.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def clean(self):
+        data = super().clean()
+        day, until = data.get("date"), data.get("repeat_until")
+        if until and not data.get("repeats"):
+            self.add_error("repeats", _("Say how it repeats, or leave the end empty."))
+        if until and day and until < day:
+            self.add_error("repeat_until", _("The repetition ends before the event."))
+        start, end = data.get("start_time"), data.get("end_time")
+        if end and not start:
+            self.add_error("start_time", _("Give the time it starts."))
+        if start and end and end <= start:
+            self.add_error("end_time", _("It ends before it starts."))
+        if day and day < timezone.localdate():
+            self.add_error("date", _("The day has passed."))
+        return data
+
+
+class ProposalForm(Honeypot, EventFields):
+    """The public form: the event, where it is, and who proposes it."""
+
+    field_order = [
+        "territory",
+        *(name for name in EventFields.base_fields if name != "audiences"),
+        "venue",
+        "address",
+        "audiences",
+    ]
+
+    territory = TerritoryField(label=_("Territory"), queryset=None)
     venue = VenueField(
         label=_("Where: one of our places"),
         queryset=PlacePage.objects.none(),
@@ -67,12 +108,6 @@ class ProposalForm(Honeypot):
         max_length=255,
         validators=PLAIN_TEXT_VALIDATORS,
         widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
-    )
-    audiences = forms.MultipleChoiceField(
-        label=_("Especially for"),
-        choices=Audience.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
     )
     name = forms.CharField(
         label=_("Your name"),
@@ -113,16 +148,31 @@ class ProposalForm(Honeypot):
             self.add_error(
                 "address", _("Choose one of our places or write an address.")
             )
-        day, until = data.get("date"), data.get("repeat_until")
-        if until and not data.get("repeats"):
-            self.add_error("repeats", _("Say how it repeats, or leave the end empty."))
-        if until and day and until < day:
-            self.add_error("repeat_until", _("The repetition ends before the event."))
-        start, end = data.get("start_time"), data.get("end_time")
-        if end and not start:
-            self.add_error("start_time", _("Give the time it starts."))
-        if start and end and end <= start:
-            self.add_error("end_time", _("It ends before it starts."))
-        if day and day < timezone.localdate():
-            self.add_error("date", _("The day has passed."))
         return data
+
+
+class StoryFields(forms.Form):
+    """A story about a partner's place, in a few paragraphs: the editors add
+    pictures and links if the partner does not."""
+
+    title = forms.CharField(
+        label=_("Title"), max_length=200, validators=PLAIN_TEXT_VALIDATORS
+    )
+    summary = forms.CharField(
+        label=_("In short"),
+        help_text=_("One or two sentences, shown in lists and previews."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[*PLAIN_PARAGRAPHS_VALIDATORS, MaxLengthValidator(300)],
+    )
+    text = forms.CharField(
+        label=_("The story"),
+        help_text=_("Leave an empty line between paragraphs."),
+        widget=forms.Textarea(attrs={"rows": 12}),
+        validators=[*PLAIN_PARAGRAPHS_VALIDATORS, MaxLengthValidator(10000)],
+    )
+    author = forms.CharField(
+        label=_("Written by"),
+        max_length=255,
+        required=False,
+        validators=PLAIN_TEXT_VALIDATORS,
+    )

@@ -1,4 +1,7 @@
-"""A proposal becomes a draft event in the territory's moderation."""
+"""A proposal becomes a draft event in the territory's moderation.
+
+Visitors' proposals (`propose`) and partner institutions' (`partners.py`)
+write the same draft event (`draft_event`)."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
@@ -8,7 +11,8 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from cms.events.models import EventPage, EventsIndexPage
-from cms.offers.models import BusinessesIndexPage
+from cms.owners.access import territories
+from cms.owners.roles import moderation_workflow
 from cms.places.models import PlacePage
 from cms.territories.models import TerritorySettings
 
@@ -17,13 +21,7 @@ from .models import EventProposal
 ROME = ZoneInfo("Europe/Rome")
 
 
-def territories():
-    """Wagtail sites that are territories, by name."""
-    return (
-        Site.objects.filter(territorysettings__slug__isnull=False)
-        .select_related("root_page")
-        .order_by("site_name")
-    )
+__all__ = ["draft_event", "places_of", "propose", "territories"]
 
 
 def source_tree(site: Site) -> Page:
@@ -43,15 +41,6 @@ def places_of(site: Site | None):
     return PlacePage.objects.live().descendant_of(home).order_by("title")
 
 
-def moderation(site: Site):
-    """The territory's moderation workflow, whose task its moderators and
-    editors approve: the one its businesses' offers go through (roles.py
-    attaches it to the businesses index). Not the events index's, which
-    editors publish to without review."""
-    index = BusinessesIndexPage.objects.descendant_of(source_tree(site)).first()
-    return index.get_workflow() if index is not None else None
-
-
 def unique_slug(parent: Page, title: str) -> str:
     base = slugify(title)[:70] or "evento"
     slug, n = base, 1
@@ -61,16 +50,8 @@ def unique_slug(parent: Page, title: str) -> str:
     return slug
 
 
-@transaction.atomic
-def propose(data: dict, language: str) -> EventProposal:
-    """Create the draft event, send it to moderation, record whom to tell.
-
-    The page is written as the form says it, in the territory's default tree
-    (the editors translate it); nobody is its author, the proposal is its
-    record.
-    """
-    site = data["territory"]
-    index = EventsIndexPage.objects.descendant_of(source_tree(site)).first()
+def draft_event(index: EventsIndexPage, data: dict, *, owner=None) -> EventPage:
+    """A new, unpublished event under `index`, as the form says it."""
     day, start, end = data["date"], data.get("start_time"), data.get("end_time")
     page = EventPage(
         title=data["title"],
@@ -85,10 +66,27 @@ def propose(data: dict, language: str) -> EventProposal:
         location="" if data.get("venue") else data["address"].strip(),
         audiences=data.get("audiences") or [],
         live=False,
+        owner=owner,
     )
     index.add_child(instance=page)
-    page.save_revision(log_action=True)
-    workflow = moderation(site)
+    page.save_revision(user=owner, log_action=True)
+    return page
+
+
+@transaction.atomic
+def propose(data: dict, language: str) -> EventProposal:
+    """Create the draft event, send it to moderation (the territory's workflow,
+    which its moderators and editors approve: editors otherwise publish events
+    without review), record whom to tell.
+
+    The page is written as the form says it, in the territory's default tree
+    (the editors translate it); nobody is its author, the proposal is its
+    record.
+    """
+    site = data["territory"]
+    index = EventsIndexPage.objects.descendant_of(source_tree(site)).first()
+    page = draft_event(index, data)
+    workflow = moderation_workflow(page)
     if workflow is not None:
         workflow.start(page, None)
     return EventProposal.objects.create(
