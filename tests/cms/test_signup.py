@@ -226,7 +226,7 @@ def test_the_form_speaks_italian_when_asked(client, territory):
     assert response.headers["Content-Language"] == "it"
     page = response.content.decode()
     assert '<html lang="it" dir="ltr">' in page
-    assert "Hai un'attività? Pubblica le tue offerte" in page
+    assert "Hai un'attività, un museo, una biblioteca o un'associazione? Partecipa" in page
     assert "Invia la richiesta" in page
 
 
