@@ -44,6 +44,8 @@ PORT = 8000
 SOURCE_LANGUAGE = "it"
 OWNER_USERNAME = "bottega"
 OWNER_BUSINESS = "Bottega Barocca"
+MUSEUM_USERNAME = "museo"
+MUSEUM_SLUG = "museo-castromediano"
 MODERATOR_USERNAME = "moderazione"
 
 # In dependency order: events name places as venues, offers name events.
@@ -146,12 +148,14 @@ class Loader:
         self.log("Created superuser admin, password admin (local demo only).")
 
     def ensure_owner(self) -> None:
-        """Accounts to try the moderation flow: an owner of Bottega Barocca and
-        a moderator of Lecce (passwords as the usernames, local demo only)."""
+        """Accounts to try the moderation flow: an owner of Bottega Barocca, the
+        staff of the Museo Castromediano (a partner institution) and a
+        moderator of Lecce (passwords as the usernames, local demo only)."""
         users = get_user_model().objects
         for username, role in (
             (OWNER_USERNAME, f"business owner of {OWNER_BUSINESS}"),
-            (MODERATOR_USERNAME, "moderator of Lecce's offers"),
+            (MUSEUM_USERNAME, "staff of the Museo Castromediano, a partner"),
+            (MODERATOR_USERNAME, "moderator of Lecce's partners"),
         ):
             if not users.filter(username=username).exists():
                 users.create_user(username, f"{username}@vetrina.example", username)
@@ -165,9 +169,14 @@ class Loader:
         business = BusinessPage.objects.filter(
             slug=slugify(OWNER_BUSINESS), locale__language_code=SOURCE_LANGUAGE
         ).first()
-        if business is not None and not business.owners.filter(pk=owner.pk).exists():
-            # Not republished, which would make its translations out of date.
-            add_owner(business, owner)
+        museum = PlacePage.objects.filter(
+            slug=MUSEUM_SLUG, locale__language_code=SOURCE_LANGUAGE
+        ).first()
+        curator = users.get(username=MUSEUM_USERNAME)
+        for page, user in ((business, owner), (museum, curator)):
+            if page is not None and not page.owners.filter(pk=user.pk).exists():
+                # Not republished, which would make its translations out of date.
+                add_owner(page, user)
 
     def retire_placeholder(self) -> None:
         """Delete Wagtail's untouched "Welcome" page and its site, if still there.

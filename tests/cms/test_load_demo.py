@@ -96,7 +96,7 @@ def test_admin_account_for_the_local_demo(demo, db):
     assert admin.check_password("admin")
 
 
-def test_an_owner_and_a_moderator_to_try_the_offer_flow(demo, db, client):
+def test_partners_and_a_moderator_to_try_the_moderation_flow(demo, db, client):
     from cms.owners.dashboard import is_owner_only
 
     users = get_user_model().objects
@@ -106,6 +106,11 @@ def test_an_owner_and_a_moderator_to_try_the_offer_flow(demo, db, client):
     assert moderator.groups.filter(name="Lecce moderators").exists()
     client.force_login(owner)
     assert "Bottega Barocca" in client.get("/admin/").content.decode()
+    curator = users.get(username="museo")
+    assert is_owner_only(curator)
+    assert [p.title for p in curator.institutions.all()] == ["Museo Castromediano"]
+    client.force_login(curator)
+    assert "Proponi un evento" in client.get("/admin/").content.decode()
 
 
 def test_territories_with_their_languages_and_settings(demo, db):
