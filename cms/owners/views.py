@@ -19,7 +19,7 @@ from wagtail.users.models import UserProfile
 
 from cms.core import visitors
 from cms.core.visitors import render_in
-from cms.throttle.limits import client_address, signup_limit
+from cms.throttle.limits import refusal, signup_limit
 
 from .access import territories
 from .forms import SignupForm
@@ -59,18 +59,15 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = SignupForm(request.POST)
         if form.is_bot or form.is_valid():
-            # One try of the address's allowance, taken atomically before
-            # anything is stored: a parallel burst stores at most the limit.
-            limit = signup_limit()
-            if not limit.take(client_address(request)):
-                response = render(
-                    request,
-                    "owners/signup_limited.html",
-                    {"languages": language_links(request, language)},
-                    status=429,
-                )
-                response.headers["Retry-After"] = str(limit.seconds)
-                return response
+            # Before anything is stored: a parallel burst stores at most the limit.
+            refused = refusal(
+                request,
+                signup_limit(),
+                "owners/signup_limited.html",
+                {"languages": language_links(request, language)},
+            )
+            if refused is not None:
+                return refused
             if form.is_bot:
                 return redirect(thanks)  # looks accepted, stores nothing
             request_ = form.save(commit=False)

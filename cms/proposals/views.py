@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from cms.core import visitors
-from cms.throttle.limits import client_address, proposal_limit
+from cms.throttle.limits import proposal_limit, refusal
 
 from .forms import ProposalForm
 from .submit import places_of, propose, territories
@@ -48,18 +48,15 @@ def propose_event(request: HttpRequest) -> HttpResponse:
             request.POST, territories=territories(), places=places_of(site)
         )
         if form.is_bot or form.is_valid():
-            # One try of the address's allowance, taken atomically before
-            # anything is stored: a parallel burst stores at most the limit.
-            limit = proposal_limit()
-            if not limit.take(client_address(request)):
-                response = render(
-                    request,
-                    "proposals/limited.html",
-                    {"languages": language_links(request)},
-                    status=429,
-                )
-                response.headers["Retry-After"] = str(limit.seconds)
-                return response
+            # Before anything is stored: a parallel burst stores at most the limit.
+            refused = refusal(
+                request,
+                proposal_limit(),
+                "proposals/limited.html",
+                {"languages": language_links(request)},
+            )
+            if refused is not None:
+                return refused
             thanks = reverse("proposals:thanks") + "?" + urlencode({"lang": language})
             if not form.is_bot:  # a bot is thanked, and nothing is stored
                 propose(form.cleaned_data, language)

@@ -16,6 +16,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 
 from .models import Allowance, LoginAttempt
@@ -115,6 +117,22 @@ def client_address(request) -> str:
         if len(hops) >= proxies:
             return hops[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def refusal(
+    request: HttpRequest, limit: Limit, template: str, context: dict
+) -> HttpResponse | None:
+    """Take one try of `limit` for the visitor's address; None if it was left,
+    else `template` as a 429 with Retry-After.
+
+    A public form calls it before it stores anything, so a parallel burst
+    stores at most the limit, and every such form refuses the same way.
+    """
+    if limit.take(client_address(request)):
+        return None
+    response = render(request, template, context, status=429)
+    response.headers["Retry-After"] = str(limit.seconds)
+    return response
 
 
 def prune(now=None) -> int:
