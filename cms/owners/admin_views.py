@@ -97,7 +97,7 @@ def invite_owner(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "business": business,
-            "page_title": gettext_lazy("Invite an owner"),
+            "page_title": gettext_lazy("Invite a partner"),
             "header_icon": "user",
         },
     )

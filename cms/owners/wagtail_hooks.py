@@ -77,7 +77,7 @@ class ManagersMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def owners_menu() -> SubmenuMenuItem:
     return SubmenuMenuItem(
-        _("Business owners"),
+        _("Partners"),
         Menu(
             items=[
                 ManagersMenuItem(
@@ -88,7 +88,7 @@ def owners_menu() -> SubmenuMenuItem:
                     order=100,
                 ),
                 ManagersMenuItem(
-                    _("Invite an owner"),
+                    _("Invite a partner"),
                     reverse_lazy("owners_admin:invite"),
                     name="invite-owner",
                     icon_name="user",
@@ -108,5 +108,5 @@ def invite_owner_button(page, user, view_name, next_url=None):
         from .admin_views import invite_url
 
         yield Button(
-            _("Invite an owner"), invite_url(page), icon_name="user", priority=90
+            _("Invite a partner"), invite_url(page), icon_name="user", priority=90
         )
