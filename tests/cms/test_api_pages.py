@@ -176,14 +176,26 @@ def test_event_recurrence_and_times_in_rome(territory, client):
     assert item["status"] == "cancelled"
 
 
-def test_business_owners_are_not_exposed(territory, client, django_user_model):
+@pytest.mark.parametrize(
+    ("section", "factory", "type"),
+    [
+        ("businesses", BusinessPageFactory, "offers.BusinessPage"),
+        ("places", PlacePageFactory, "places.PlacePage"),
+    ],
+)
+def test_partners_accounts_are_not_exposed(
+    territory, client, django_user_model, section, factory, type
+):
     owner = django_user_model.objects.create_user("owner", "owner@example.org")
-    business = BusinessPageFactory(parent=territory.sections["businesses"])
-    business.owners.add(owner)
-    business.save()
-    text = client.get(LISTING.format(type="offers.BusinessPage")).content.decode()
+    partner = factory(parent=territory.sections[section])
+    partner.owners.add(owner)
+    partner.save()
+    text = client.get(LISTING.format(type=type)).content.decode()
     assert "owner@example.org" not in text
     assert '"owners"' not in text
+    detail = client.get(f"/api/v2/pages/{partner.pk}/")
+    assert detail.status_code == 200
+    assert '"owners"' not in detail.content.decode()
 
 
 def test_unknown_field_is_a_clear_400(territory, client):
