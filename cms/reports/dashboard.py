@@ -4,7 +4,7 @@ One panel per territory the user publishes in (editors and moderators; owners
 publish nothing, so never see it): what waits for review, since when and from
 whom; the offers and events whose last day falls in the coming week; how many
 pages miss a language; the last builds. A fixed number of queries per
-territory, whatever its size.
+territory, whatever its size; the moderation queue is read once for all of them.
 """
 
 from __future__ import annotations
@@ -86,15 +86,39 @@ def territories_of(user) -> list[TerritorySettings]:
     ]
 
 
-def waiting(territory: TerritorySettings) -> list[Waiting]:
-    """Pages in moderation, oldest first: the queue to work through."""
+def home_paths(territories: list[TerritorySettings]) -> dict[int, list[str]]:
+    """The paths of each territory's homes, one per language, by territory pk:
+    one query, so a dashboard's reads do not grow with its territories."""
+    roots = {t.pk: t.site.root_page_id for t in territories}
+    homes = list(
+        Page.objects.filter(
+            translation_key__in=Page.objects.filter(pk__in=roots.values()).values(
+                "translation_key"
+            )
+        ).values_list("pk", "translation_key", "path")
+    )
+    key_of = {pk: key for pk, key, _path in homes}
+    return {
+        territory: [path for _pk, key, path in homes if key == key_of.get(root)]
+        for territory, root in roots.items()
+    }
+
+
+def waiting(territories: list[TerritorySettings]) -> dict[int, list[Waiting]]:
+    """Pages in moderation in each territory (by pk), oldest first: the queue to
+    work through. The workflow states are read once for all the territories."""
+    if not territories:
+        return {}  # an owner's dashboard reads nothing
+    paths = home_paths(territories)
+    anywhere = Q(pk__in=[])
+    for path in (path for each in paths.values() for path in each):
+        anywhere |= Q(path__startswith=path)
     states = WorkflowState.objects.filter(
         status=WorkflowState.STATUS_IN_PROGRESS
     ).select_related("requested_by", "current_task_state__task")
     by_page = {int(s.object_id): s for s in states if s.object_id.isdigit()}
-    pages = Page.objects.filter(in_territory(territory), pk__in=by_page)
     found = []
-    for page in pages.specific(defer=True):
+    for page in Page.objects.filter(anywhere, pk__in=by_page).specific(defer=True):
         state = by_page[page.pk]
         requester = state.requested_by
         task = state.current_task_state.task if state.current_task_state else None
@@ -108,7 +132,11 @@ def waiting(territory: TerritorySettings) -> list[Waiting]:
                 task.name if task else "",
             )
         )
-    return sorted(found, key=lambda w: w.since)
+    found.sort(key=lambda w: w.since)
+    return {
+        territory: [w for w in found if w.page.path.startswith(tuple(homes))]
+        for territory, homes in paths.items()
+    }
 
 
 def ending(territory: TerritorySettings, today: dt.date) -> list[Ending]:
@@ -145,10 +173,12 @@ def last_day(event: EventPage) -> dt.date | None:
     return (starts[-1] + span).date()
 
 
-def territory_work(territory: TerritorySettings, today: dt.date) -> TerritoryWork:
+def territory_work(
+    territory: TerritorySettings, today: dt.date, queue: list[Waiting]
+) -> TerritoryWork:
     return TerritoryWork(
         territory,
-        waiting(territory),
+        queue,
         ending(territory, today),
         source_pages(territory, untranslated=True).count(),
         list(Build.objects.filter(site=territory.site)[:3]),
@@ -171,4 +201,6 @@ class TerritoryWorkPanel(Component):
 
 def work_for(user) -> list[TerritoryWork]:
     today = timezone.localdate()
-    return [territory_work(t, today) for t in territories_of(user)]
+    mine = territories_of(user)
+    queues = waiting(mine)
+    return [territory_work(t, today, queues[t.pk]) for t in mine]

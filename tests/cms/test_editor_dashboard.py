@@ -6,11 +6,20 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from cms.publishing.models import Build
-from tests.cms.factories import EventPageFactory, OfferPageFactory, PlacePageFactory
+from cms.reports.dashboard import waiting
+from cms.reports.views import territories
+from tests.cms.factories import (
+    BusinessPageFactory,
+    EventPageFactory,
+    OfferPageFactory,
+    PlacePageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +109,30 @@ def test_nothing_of_another_territory_and_nothing_for_owners(
     assert panel(client, editor)
     assert panel(client, editor, "grecia-salentina") == ""
     assert panel(client, owner) == ""
+
+
+def test_the_moderation_queues_are_read_once_for_every_territory(
+    owner, business, other_territory
+):
+    elsewhere = BusinessPageFactory(
+        parent=other_territory.sections["businesses"], title="Altrove"
+    )
+    elsewhere.save_revision().publish()
+    for parent, title in [(business, "Sconto"), (elsewhere, "Degustazione")]:
+        offer = OfferPageFactory(parent=parent, title=title, live=False)
+        offer.save_revision(user=owner)
+        offer.get_workflow().start(offer, owner)
+    both = list(territories())
+    lecce = next(t for t in both if t.slug == "lecce")
+
+    with CaptureQueriesContext(connection) as one:
+        alone = waiting([lecce])
+    with CaptureQueriesContext(connection) as two:
+        queues = waiting(both)
+
+    assert len(two) == len(one)
+    assert [w.page.title for w in alone[lecce.pk]] == ["Sconto"]
+    assert {t.slug: [w.page.title for w in queues[t.pk]] for t in both} == {
+        "lecce": ["Sconto"],
+        "grecia-salentina": ["Degustazione"],
+    }
