@@ -98,6 +98,7 @@ class ItemFactory:
             **self._accessibility(rng),
             kind=PLACE_KINDS[variant],
             audiences=_audiences(rng),
+            owners=[],  # known empty: serialising a revision queries nothing
             admission_free=free,
             ticket_notes="" if free else self.words.ticket_notes,
             ticket_prices=prices,
