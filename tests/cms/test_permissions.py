@@ -1,7 +1,12 @@
 """Who may do what: every role × action × object, through Wagtail's own checks.
 
-Objects: the owner's business A and its offer ("own"), business B in the same
-territory ("other"), business C in another territory ("territory").
+Businesses (MATRIX): the owner's business A and its offer ("own"), business B in
+the same territory ("other"), business C in another territory ("territory").
+
+Institutions (INSTITUTION_MATRIX): the partner's place page, another place in
+the same territory and one in the other territory, each kept by an institution
+whose staff sent a change of it to moderation; the event the partner proposed
+and an editor's event, both in moderation.
 """
 
 from dataclasses import dataclass
@@ -10,12 +15,24 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, Group
 from django.urls import reverse
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy, policy_registry
+from wagtail.test.utils.form_data import querydict_from_html
 
 from cms.owners.models import BusinessAccess
-from tests.cms.factories import BusinessPageFactory, OfferPageFactory
+from cms.owners.roles import (
+    grant_contribution,
+    moderation_workflow,
+    territory_collection,
+)
+from tests.cms.factories import (
+    BusinessPageFactory,
+    EventPageFactory,
+    OfferPageFactory,
+    PlacePageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -43,11 +60,13 @@ anonymous       territory  .    .      .    .       .      .      .
 """
 
 
-def parse_matrix(text: str) -> list[tuple[str, str, dict[str, bool]]]:
+def parse_matrix(
+    text: str, actions: tuple[str, ...] = ACTIONS
+) -> list[tuple[str, str, dict[str, bool]]]:
     header, *rows = (line.split() for line in text.strip().splitlines())
-    assert tuple(header[2:]) == ACTIONS
+    assert tuple(header[2:]) == actions
     return [
-        (r[0], r[1], dict(zip(ACTIONS, (c == "x" for c in r[2:]), strict=True)))
+        (r[0], r[1], dict(zip(actions, (c == "x" for c in r[2:]), strict=True)))
         for r in rows
     ]
 
@@ -80,28 +99,32 @@ def make_business(section, owner_user=None, submitter=None) -> Business:
     return Business(page, offer, in_review, access.collection_id)
 
 
-def build_world(territory, other_territory) -> World:
+def make_users() -> dict:
+    """One account per role, Lecce's for the editor and the moderator."""
     users = get_user_model().objects
-    owner = users.create_user("owner", password="pw")
     editor = users.create_user("editor", password="pw")
     editor.groups.add(Group.objects.get(name="Lecce editors"))
     moderator = users.create_user("moderator", password="pw")
     moderator.groups.add(Group.objects.get(name="Lecce moderators"))
-    admin = users.create_superuser("root", "root@example.org", "pw")
+    return {
+        "administrator": users.create_superuser("root", "root@example.org", "pw"),
+        "editor": editor,
+        "moderator": moderator,
+        "owner": users.create_user("owner", password="pw"),
+        "anonymous": AnonymousUser(),
+    }
+
+
+def build_world(territory, other_territory) -> World:
+    users = make_users()
     lecce = territory.sections["businesses"]
     grecia = other_territory.sections["businesses"]
     return World(
-        users={
-            "administrator": admin,
-            "editor": editor,
-            "moderator": moderator,
-            "owner": owner,
-            "anonymous": AnonymousUser(),
-        },
+        users=users,
         objects={
-            "own": make_business(lecce, owner, submitter=owner),
-            "other": make_business(lecce, submitter=editor),
-            "territory": make_business(grecia, submitter=admin),
+            "own": make_business(lecce, users["owner"], submitter=users["owner"]),
+            "other": make_business(lecce, submitter=users["editor"]),
+            "territory": make_business(grecia, submitter=users["administrator"]),
         },
     )
 
@@ -323,3 +346,265 @@ def test_admin_views_show_each_role_what_the_matrix_says(
             outcomes = {"titles"}  # one view of the group lists them
         actual[view] = outcomes.pop() if len(outcomes) == 1 else sorted(outcomes)
     assert actual == {view: expected[role, view] for view in actual}
+
+
+# Institutions: "partner" is a museum's staff account, "owner" a business owner.
+# Objects: the partner's place page ("own-place", live, their change of it in
+# moderation); another institution's place in the same territory ("other-place")
+# and one in the other territory ("territory-place"), likewise; the event the
+# partner proposed ("proposed-event", a draft in moderation, given to them by
+# grant_contribution) and an event an editor drafted ("other-event", in
+# moderation). "upload" is adding images where the object's pictures go: a
+# place's institution collection; for events, which have no collection of their
+# own, the territory's. A partner may delete their proposal while it is a draft,
+# as an owner a draft offer: Wagtail lets "change" without "publish" delete a
+# page that is not live, and cms/owners/wagtail_hooks.py keeps partners to the
+# pages they own (test_institution_admin_views_follow_the_matrix).
+INSTITUTION_ACTIONS = ("view", "edit", "publish", "delete", "upload", "approve")
+INSTITUTION_MATRIX = """
+role           object           view edit publish delete upload approve
+administrator  own-place        x    x    x       x      x      x
+administrator  other-place      x    x    x       x      x      x
+administrator  territory-place  x    x    x       x      x      x
+administrator  proposed-event   x    x    x       x      x      x
+administrator  other-event      x    x    x       x      x      x
+editor         own-place        x    x    x       x      x      x
+editor         other-place      x    x    x       x      x      x
+editor         territory-place  .    .    .       .      .      .
+editor         proposed-event   x    x    x       x      x      x
+editor         other-event      x    x    x       x      x      x
+moderator      own-place        x    x    x       x      .      x
+moderator      other-place      x    x    x       x      .      x
+moderator      territory-place  .    .    .       .      .      .
+moderator      proposed-event   x    x    x       x      .      x
+moderator      other-event      x    x    x       x      .      x
+owner          own-place        .    .    .       .      .      .
+owner          other-place      .    .    .       .      .      .
+owner          territory-place  .    .    .       .      .      .
+owner          proposed-event   .    .    .       .      .      .
+owner          other-event      .    .    .       .      .      .
+partner        own-place        x    x    .       .      x      .
+partner        other-place      .    .    .       .      .      .
+partner        territory-place  .    .    .       .      .      .
+partner        proposed-event   x    x    .       x      .      .
+partner        other-event      .    .    .       .      .      .
+anonymous      own-place        .    .    .       .      .      .
+anonymous      other-place      .    .    .       .      .      .
+anonymous      territory-place  .    .    .       .      .      .
+anonymous      proposed-event   .    .    .       .      .      .
+anonymous      other-event      .    .    .       .      .      .
+"""
+
+
+@dataclass
+class Moderated:
+    page: Page  # in moderation
+    collection_id: int  # where its pictures go
+
+
+@dataclass
+class InstitutionWorld:
+    users: dict
+    objects: dict[str, Moderated]
+
+
+def make_place(section, staff, *, submit=True) -> tuple[Page, BusinessAccess]:
+    """A live place kept by `staff`, with their change of it sent to moderation
+    if `submit`."""
+    page = PlacePageFactory(parent=section)
+    page.save_revision().publish()
+    staff.institutions.add(page)
+    page.refresh_from_db()
+    if submit:
+        page.save_revision(user=staff)
+        page.get_workflow().start(page, staff)
+    return page, BusinessAccess.objects.get(translation_key=page.translation_key)
+
+
+def make_event(index, author, title: str, access=None) -> Page:
+    """A draft event sent to moderation; a partner's proposal when `access`."""
+    event = EventPageFactory(parent=index, title=title, live=False, owner=author)
+    event.save_revision(user=author)
+    if access is not None:
+        grant_contribution(access, event)
+    moderation_workflow(event).start(event, author)
+    return event
+
+
+def build_institution_world(territory, other_territory) -> InstitutionWorld:
+    users = make_users()
+    make_business(territory.sections["businesses"], users["owner"])
+    accounts = get_user_model().objects
+    partner = users["partner"] = accounts.create_user("museo", password="pw")
+    others = [accounts.create_user(f"museo{n}", password="pw") for n in (2, 3)]
+    lecce = territory.sections["places"]
+    places = {
+        "own-place": make_place(lecce, partner),
+        "other-place": make_place(lecce, others[0]),
+        "territory-place": make_place(other_territory.sections["places"], others[1]),
+    }
+    access = places["own-place"][1]
+    events = territory.sections["events"]
+    lecce_images = territory_collection(territory.site).pk
+    proposed = make_event(events, partner, "Serata al museo", access)
+    drafted = make_event(events, users["editor"], "Serata riservata")
+    return InstitutionWorld(
+        users=users,
+        objects={
+            **{
+                name: Moderated(page, place_access.collection_id)
+                for name, (page, place_access) in places.items()
+            },
+            "proposed-event": Moderated(proposed, lecce_images),
+            "other-event": Moderated(drafted, lecce_images),
+        },
+    )
+
+
+@pytest.fixture
+def institution_world(territory, other_territory) -> InstitutionWorld:
+    return build_institution_world(territory, other_territory)
+
+
+def allowed_on(user, action: str, moderated: Moderated) -> bool:
+    if not user.is_authenticated:
+        return False
+    page = moderated.page
+    permissions = page.permissions_for_user(user)
+    if action == "view":
+        explorable = page_permission_policy.explorable_instances(user)
+        return explorable.filter(pk=page.pk).exists()
+    if action == "edit":
+        return permissions.can_edit()
+    if action == "publish":
+        return permissions.can_publish()
+    if action == "delete":
+        return permissions.can_delete()
+    if action == "upload":
+        return (
+            policy_registry.get_by_type(get_image_model())
+            .collections_user_has_permission_for(user, "add")
+            .filter(pk=moderated.collection_id)
+            .exists()
+        )
+    if action == "approve":
+        state = page.current_workflow_task_state
+        actions = state.task.specific.get_actions(page, user)
+        return "approve" in {name for name, *_ in actions}
+    raise AssertionError(action)
+
+
+INSTITUTION_ROWS = parse_matrix(INSTITUTION_MATRIX, INSTITUTION_ACTIONS)
+INSTITUTION_ROLES = sorted({role for role, _, _ in INSTITUTION_ROWS})
+
+
+@pytest.mark.parametrize("role", INSTITUTION_ROLES)
+def test_institution_permission_matrix(institution_world, role):
+    expected = {
+        (obj, action): allow
+        for row_role, obj, cells in INSTITUTION_ROWS
+        if row_role == role
+        for action, allow in cells.items()
+    }
+    user = institution_world.users[role]
+    actual = {
+        (obj, action): allowed_on(user, action, institution_world.objects[obj])
+        for obj, action in expected
+    }
+    assert actual == expected
+
+
+@pytest.mark.parametrize("role", INSTITUTION_ROLES)
+def test_institution_admin_views_follow_the_matrix(institution_world, client, role):
+    """A sample through real requests: the edit and delete views."""
+    user = institution_world.users[role]
+    if user.is_authenticated:
+        client.force_login(user)
+    rows = {(r, o): cells for r, o, cells in INSTITUTION_ROWS}
+    for obj, moderated in institution_world.objects.items():
+        cells = rows[role, obj]
+        for action in ("edit", "delete"):
+            url = reverse(f"wagtailadmin_pages:{action}", args=[moderated.page.pk])
+            status = client.get(url).status_code
+            if cells[action]:
+                assert status == 200, (obj, action)
+            else:
+                assert status in {302, 403}, (obj, action, status)
+
+
+def edit_form(client, page, **changes) -> dict:
+    """The page's edit form as the browser posts it (StreamFields, drawn by
+    JavaScript, empty), with `changes`."""
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content
+    data = querydict_from_html(html.decode(), form_id="page-edit-form")
+    for field in page.specific_class._meta.get_fields():
+        if isinstance(field, StreamField):
+            data.setdefault(f"{field.name}-count", "0")
+    for name, value in changes.items():
+        data[name] = value
+    return data
+
+
+def post_edit(client, page, action: str | None = None, **changes):
+    """Save the edit form; "publish" or "submit" (for moderation) as its buttons."""
+    if action is not None:
+        changes[f"action-{action}"] = action
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    return client.post(url, edit_form(client, page, **changes))
+
+
+def test_an_editor_publishes_a_partners_place_and_the_partner_submits_it(
+    territory, client
+):
+    users = make_users()
+    partner = get_user_model().objects.create_user("museo", password="pw")
+    place, _ = make_place(territory.sections["places"], partner, submit=False)
+
+    client.force_login(users["editor"])
+    response = post_edit(client, place, "publish", title="Museo civico")
+    assert response.status_code == 302
+    place.refresh_from_db()
+    assert place.title == "Museo civico"
+    assert place.current_workflow_state is None  # no moderation on the way
+
+    client.force_login(partner)
+    response = post_edit(client, place, title="Museo Sigismondo Castromediano")
+    assert response.status_code == 302
+    response = post_edit(client, place, "submit")
+    assert response.status_code == 302
+    place.refresh_from_db()
+    assert place.title == "Museo civico"  # the site keeps the published one
+    state = place.current_workflow_state
+    assert state.status == state.STATUS_IN_PROGRESS
+    assert state.requested_by == partner
+    task = state.current_task_state.task.specific
+    assert set(task.groups.values_list("name", flat=True)) == {
+        "Lecce editors",
+        "Lecce moderators",
+    }
+
+    client.force_login(users["editor"])  # publishing it ends the moderation
+    response = post_edit(client, place, "publish")
+    assert response.status_code == 302
+    place.refresh_from_db()
+    assert place.title == "Museo Sigismondo Castromediano"
+    assert not place.workflow_in_progress
+
+
+def test_a_partner_sees_no_title_of_others_events(institution_world, client):
+    """Their own proposal is listed, an editor's event in moderation is not:
+    not in the explorer of the events section, nor in the page chooser."""
+    proposed = institution_world.objects["proposed-event"].page
+    drafted = institution_world.objects["other-event"].page
+    urls = [
+        reverse("wagtailadmin_explore", args=[proposed.get_parent().pk]),
+        reverse("wagtailadmin_choose_page_search") + "?q=Serata",
+    ]
+    for role, sees_others in (("editor", True), ("partner", False)):
+        client.force_login(institution_world.users[role])
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, (role, url)
+            body = response.content.decode()
+            assert proposed.title in body, (role, url)
+            assert (drafted.title in body) == sees_others, (role, url)
