@@ -4,6 +4,7 @@ from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Protocol
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import (
     MaxValueValidator,
@@ -14,8 +15,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
@@ -125,8 +127,12 @@ def copy_alt_text(page: Page, field: str) -> bool:
     page. Only the source language's pages copy: a translation takes its text
     from the translators, and where it has none the site marks the library's
     text as Italian.
+
+    The default language is compared by code, as `Locale.get_default()` looks
+    it up, so a clean does not query it again: the page keeps its locale.
     """
-    if page.locale_id != Locale.get_default().pk:
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    if page.locale_id is None or page.locale.language_code != default:
         return False
     image, alt = getattr(page, field), f"{field}_alt"
     if image is not None and not getattr(page, alt).strip():

@@ -4,6 +4,8 @@ texts are translated with wagtail-localize, as the rest of the page is."""
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object
@@ -173,3 +175,15 @@ def test_only_the_source_language_copies_the_librarys_alt_text(territory, englis
     place.hero_image_alt = "A room"
     place.save()
     assert PlacePage.objects.get(pk=place.pk).hero_image_alt == "A room"
+
+
+def test_a_clean_does_not_look_up_the_default_language_again(territory):
+    """Editors' every save cleans the page: the default language is known
+    from the settings and the page's own locale, without a query each time."""
+    place = PlacePage.objects.get(pk=museum(territory).pk)
+    place.clean()
+
+    with CaptureQueriesContext(connection) as queries:
+        place.clean()
+
+    assert not [q for q in queries if "wagtailcore_locale" in q["sql"]]
