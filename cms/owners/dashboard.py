@@ -130,6 +130,11 @@ class PartnerBlock:
 
     page: Page
     versions: list[Page] = field(default_factory=list)
+    kind = ""  # "business" or "institution"
+
+    @property
+    def panel_id(self) -> str:
+        return f"{self.kind}-{self.page.pk}"
 
     @property
     def review(self) -> str | None:
@@ -153,10 +158,6 @@ class BusinessBlock(PartnerBlock):
     kind = "business"
 
     @property
-    def panel_id(self) -> str:
-        return f"business-{self.page.pk}"
-
-    @property
     def add_offer_url(self) -> str:
         return reverse(
             "wagtailadmin_pages:add", args=("offers", "offerpage", self.page.pk)
@@ -169,10 +170,6 @@ class InstitutionBlock(PartnerBlock):
 
     contributions: list[ContributionRow] = field(default_factory=list)
     kind = "institution"
-
-    @property
-    def panel_id(self) -> str:
-        return f"institution-{self.page.pk}"
 
     @property
     def propose_event_url(self) -> str:
