@@ -11,7 +11,6 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from cms.events.models import EventPage, EventsIndexPage
-from cms.owners.access import territories
 from cms.owners.roles import moderation_workflow
 from cms.places.models import PlacePage
 from cms.territories.models import TerritorySettings
@@ -19,9 +18,6 @@ from cms.territories.models import TerritorySettings
 from .models import EventProposal
 
 ROME = ZoneInfo("Europe/Rome")
-
-
-__all__ = ["draft_event", "places_of", "propose", "territories"]
 
 
 def source_tree(site: Site) -> Page:

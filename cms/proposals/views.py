@@ -15,10 +15,11 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from cms.core import visitors
+from cms.owners.access import territories
 from cms.throttle.limits import proposal_limit, refusal
 
 from .forms import ProposalForm
-from .submit import places_of, propose, territories
+from .submit import places_of, propose
 
 # Every language a site may be in: the form answers the site's link.
 in_site_language = visitors.in_visitor_language(settings.LANGUAGES, "en")
