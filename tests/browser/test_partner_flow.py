@@ -124,7 +124,7 @@ def test_a_museum_and_a_visitor_contribute_and_a_moderator_publishes(
         page.click("button[name=action-submit]")
         page.wait_for_url(f"{live_server.url}/admin/")
         review = card.locator(".owner-actions .w-status")
-        expect(review).to_have_text("In attesa di revisione")
+        expect(review).to_have_text("La tua pagina: in attesa di revisione")
         museum.refresh_from_db()
         assert museum.workflow_in_progress
         assert not museum.opening_hours.filter(weekday=Weekday.SUNDAY).exists()
