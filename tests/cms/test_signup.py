@@ -226,7 +226,7 @@ def test_the_form_speaks_italian_when_asked(client, territory):
     assert response.headers["Content-Language"] == "it"
     page = response.content.decode()
     assert '<html lang="it" dir="ltr">' in page
-    assert "Hai un'attività, un museo, una biblioteca o un'associazione? Partecipa" in page
+    assert "Hai un'attività, un museo, una biblioteca o un'associazione?" in page
     assert "Invia la richiesta" in page
 
 
@@ -239,7 +239,7 @@ def test_the_form_speaks_english_otherwise(client, territory, header):
     assert "Accept-Language" in response.headers["Vary"]
     page = response.content.decode()
     assert '<html lang="en" dir="ltr">' in page
-    assert "Do you run a business, a museum, a library or an association? Take part" in page
+    assert "Do you run a business, a museum, a library or an association?" in page
     assert "Send the request" in page
 
 
