@@ -1,5 +1,5 @@
 """Admin views of the owners app: editors invite owners and review sign-up
-requests; owners withdraw their own offers.
+requests; partners withdraw their own offers and proposals.
 
 Every editors' view needs the editors' permission; every object is checked
 against the territories the user can edit, so another territory's business or
@@ -17,7 +17,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from cms.events.models import EventPage
 from cms.offers.models import OfferPage
+from cms.stories.models import StoryPage
 
 from .access import (
     can_edit_territory,
@@ -184,14 +186,22 @@ def signup_reject(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("owners_admin:signup_list")
 
 
+# What a partner sends and may take back: offers, and the events and stories
+# an institution proposed. Never a business or place page itself, which a
+# partner edits but the territory presents.
+WITHDRAWABLE = (OfferPage, EventPage, StoryPage)
+
+
 @require_POST
-def withdraw_offer(request: HttpRequest, pk: int) -> HttpResponse:
-    """Take an offer out of moderation, or off the site, at once."""
-    offer = get_object_or_404(OfferPage, pk=pk)
-    if not offer.permissions_for_user(request.user).can_edit():
+def withdraw_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take an offer or a proposal out of moderation, or off the site, at once."""
+    page = get_object_or_404(Page, pk=pk).specific
+    if not isinstance(page, WITHDRAWABLE):
         raise PermissionDenied
-    outcome = withdraw(offer, request.user)
-    params = {"title": offer.title}
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    outcome = withdraw(page, request.user)
+    params = {"title": page.title}
     if outcome == "review":
         message = _("“%(title)s” is no longer waiting for review: it is a draft.")
     elif outcome == "live":
@@ -213,5 +223,5 @@ urlpatterns = [
     path("requests/", signup_list, name="signup_list"),
     path("requests/<int:pk>/", signup_review, name="signup_review"),
     path("requests/<int:pk>/reject/", signup_reject, name="signup_reject"),
-    path("offers/<int:pk>/withdraw/", withdraw_offer, name="withdraw_offer"),
+    path("pages/<int:pk>/withdraw/", withdraw_page, name="withdraw"),
 ]

@@ -121,6 +121,10 @@ class ContributionRow:
     def comment(self) -> str | None:
         return reviewer_comment(self.page) or None
 
+    @property
+    def withdraw_label(self) -> Promise | None:
+        return WITHDRAW_LABELS.get(self.status)
+
 
 @dataclass
 class PartnerBlock:

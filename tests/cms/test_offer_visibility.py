@@ -125,7 +125,7 @@ def test_withdrawn_submission_is_a_draft_again(client, owner, business):
     offer = submitted(OfferPageFactory(parent=business, live=False), owner)
     client.force_login(owner)
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
-    url = reverse("owners_admin:withdraw_offer", args=[offer.pk])
+    url = reverse("owners_admin:withdraw", args=[offer.pk])
     assert url in dashboard and "Ritira dalla revisione" in dashboard
 
     response = client.post(url)
@@ -143,7 +143,7 @@ def test_owner_takes_a_live_offer_off_the_site_at_once(client, owner, business):
     offer.save_revision().publish()
     client.force_login(owner)
 
-    client.post(reverse("owners_admin:withdraw_offer", args=[offer.pk]))
+    client.post(reverse("owners_admin:withdraw", args=[offer.pk]))
 
     offer.refresh_from_db()
     assert not offer.live
@@ -167,7 +167,7 @@ def test_owner_cancels_an_approved_offer_before_its_first_day(
     approve(offer, moderator)
     client.force_login(owner)
 
-    client.post(reverse("owners_admin:withdraw_offer", args=[offer.pk]))
+    client.post(reverse("owners_admin:withdraw", args=[offer.pk]))
 
     offer.refresh_from_db()
     assert not offer.revisions.filter(approved_go_live_at__isnull=False).exists()
@@ -183,13 +183,13 @@ def test_nobody_withdraws_another_business_offer(
     offer.save_revision().publish()
     client.force_login(owner)
 
-    response = client.post(reverse("owners_admin:withdraw_offer", args=[offer.pk]))
+    response = client.post(reverse("owners_admin:withdraw", args=[offer.pk]))
 
     assert response.status_code in {302, 403}
     offer.refresh_from_db()
     assert offer.live
     assert client.get(
-        reverse("owners_admin:withdraw_offer", args=[offer.pk])
+        reverse("owners_admin:withdraw", args=[offer.pk])
     ).status_code in {302, 405}
 
 

@@ -272,3 +272,29 @@ def test_a_place_without_partners_gets_no_group(museum):
     assert not re.search(
         r"Institution", " ".join(Group.objects.values_list("name", flat=True))
     )
+
+
+def test_the_staff_withdraw_their_proposal_but_not_their_place(
+    client, curator, museum, territory, editor
+):
+    client.force_login(curator)
+    client.post(reverse("partners:event", args=[museum.pk]), event_data())
+    event = EventPage.objects.get(title="Notte al museo")
+    withdraw = reverse("owners_admin:withdraw", args=[event.pk])
+    assert withdraw in client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert client.post(withdraw).status_code == 302
+
+    event.refresh_from_db()
+    assert not event.workflow_in_progress and not event.live
+    # Their place is the territory's page: they edit it, never take it down.
+    place = client.post(reverse("owners_admin:withdraw", args=[museum.pk]))
+    assert place.status_code in {302, 403}  # Wagtail sends refusals home
+    museum.refresh_from_db()
+    assert museum.live
+    others = EventPageFactory(parent=territory.sections["events"])
+    others.save_revision(user=editor).publish()
+    refused = client.post(reverse("owners_admin:withdraw", args=[others.pk]))
+    assert refused.status_code in {302, 403}
+    others.refresh_from_db()
+    assert others.live
