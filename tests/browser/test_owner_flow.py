@@ -117,10 +117,15 @@ def test_owner_offer_goes_through_moderation_onto_the_site_and_off_it(
         page.fill("#id_title", "Sconto famiglie")
         page.fill("#id_description", "**Due caffè** al prezzo di uno per le famiglie.")
         page.fill("#id_discount_percent", "50")
-        page.fill("#id_valid_from", today.isoformat())
-        page.fill("#id_valid_until", last_day.isoformat())
+        pickers = page.locator(".xdsoft_datetimepicker:visible")
+        for field, day in (("valid_from", today), ("valid_until", last_day)):
+            # A tap opens the date picker a moment later: wait for it, or on a
+            # busy machine it opens over the form after the next tap.
+            page.click(f"#id_{field}")
+            expect(pickers).to_have_count(1)
+            page.fill(f"#id_{field}", day.isoformat())
         page.click("#id_title")  # a tap outside closes the date picker
-        expect(page.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
+        expect(pickers).to_have_count(0)
         assert_fits_the_screen(page)
         open_more_actions(page)
         page.click("button[name=action-submit]")
