@@ -6,13 +6,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from uuid import UUID
 
+from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale, Page, WorkflowState
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, WorkflowState
 
 from cms.offers.models import BusinessPage, OfferPage
 from cms.places.models import PlacePage
@@ -229,9 +231,10 @@ def owner_partners(user) -> list[PartnerBlock]:
 
 
 def main_first(versions: list[Page]) -> list[Page]:
-    """The versions of a page, the one in the default language first."""
-    default = Locale.get_default().pk
-    return sorted(versions, key=lambda page: page.locale_id != default)
+    """The versions of a page, the one in the default language first (their
+    locales are loaded with them: no query per card or offer)."""
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return sorted(versions, key=lambda page: page.locale.language_code != default)
 
 
 def offers_of(businesses: list[BusinessPage]) -> list[OfferRow]:

@@ -58,8 +58,14 @@ def open_more_actions(page) -> None:
     raise AssertionError("the footer's menu did not open")
 
 
+# Where a swipe lands off the fields: with the pointer resting on a time field
+# (Wagtail's time picker), the wheel left the editor where it was.
+NOT_A_FIELD = """([x, y]) => !document.elementFromPoint(x, y)
+    ?.closest("input, select, textarea")"""
+
+
 def scroll_to_the_actions(page) -> None:
-    """Swipe down to the footer's actions, as a thumb would.
+    """Swipe down to the footer's actions, as a thumb would, off the fields.
 
     Playwright's own scrolling centres the target on both axes, and Wagtail's
     folded minimap makes the editor wider than a phone inside an
@@ -67,12 +73,14 @@ def scroll_to_the_actions(page) -> None:
     """
     toggle = page.locator("footer [data-w-dropdown-target=toggle]")
     toggle.wait_for(state="attached")
+    spots = [(x, y) for y in (370, 200, 550, 100, 650) for x in (180, 6, 354)]
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         box = toggle.bounding_box()
         if box and box["y"] + box["height"] <= PHONE["height"]:
             return
-        page.mouse.move(PHONE["width"] / 2, PHONE["height"] / 2)
+        x, y = next(spot for spot in spots if page.evaluate(NOT_A_FIELD, spot))
+        page.mouse.move(x, y)
         page.mouse.wheel(0, 600)
         # The wheel returns before the page has scrolled; on a busy machine
         # twenty quick swipes used to be spent before the first one landed.

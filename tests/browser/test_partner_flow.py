@@ -4,12 +4,10 @@ moderator approves all three and the rebuilt static site shows them (the
 "Done when" of issue 20)."""
 
 import datetime as dt
-import time
 
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from cms.events.models import EventPage
@@ -19,49 +17,12 @@ from tests.browser.test_owner_flow import (
     PHONE,
     assert_fits_the_screen,
     log_in_as,
+    open_more_actions,
 )
 from tests.browser.test_publish_flow import wait_for_file_text
 from tests.browser.test_quality import serious_violations
 from tests.cms.factories import PlacePageFactory
 from tests.conftest import publish_home_and_sections_in
-
-# Where a swipe lands off the fields: with the pointer resting on the new row's
-# time field (Wagtail's time picker), the wheel left the editor where it was.
-NOT_A_FIELD = """([x, y]) => !document.elementFromPoint(x, y)
-    ?.closest("input, select, textarea")"""
-
-
-def swipe_to_the_actions(page) -> None:
-    """Swipe down to the editor's footer, the thumb off the fields."""
-    toggle = page.locator("footer [data-w-dropdown-target=toggle]")
-    toggle.wait_for(state="attached")
-    spots = [(x, y) for y in (370, 200, 550, 100, 650) for x in (180, 6, 354)]
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        box = toggle.bounding_box()
-        if box and box["y"] + box["height"] <= PHONE["height"]:
-            return
-        x, y = next(spot for spot in spots if page.evaluate(NOT_A_FIELD, spot))
-        page.mouse.move(x, y)
-        page.mouse.wheel(0, 600)
-        page.wait_for_timeout(250)  # the wheel returns before the page scrolls
-    raise AssertionError("the footer's actions never came into view")
-
-
-def open_the_actions(page) -> None:
-    """Open the footer's "more actions" menu, tapping again if a tap was lost."""
-    swipe_to_the_actions(page)
-    toggle = page.locator("footer [data-w-dropdown-target=toggle]")
-    submit = page.locator("footer button[name=action-submit]")
-    for _ in range(3):
-        if toggle.get_attribute("aria-expanded") != "true":
-            toggle.click()
-        try:
-            submit.wait_for(state="visible", timeout=3000)
-            return
-        except PlaywrightTimeout:
-            continue
-    raise AssertionError("the footer's menu did not open")
 
 
 def approve(editor, live_server, page) -> None:
@@ -120,7 +81,7 @@ def test_a_museum_and_a_visitor_contribute_and_a_moderator_publishes(
         page.click("#id_title")  # a tap outside closes the time picker
         expect(pickers).to_have_count(0)
         assert_fits_the_screen(page)
-        open_the_actions(page)
+        open_more_actions(page)
         page.click("button[name=action-submit]")
         page.wait_for_url(f"{live_server.url}/admin/")
         review = card.locator(".owner-actions .w-status")

@@ -1,4 +1,5 @@
-"""People and businesses the CMS tests share: an owner, a moderator, two businesses."""
+"""People and businesses the CMS tests share: an owner, an editor, a moderator,
+two businesses."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -10,6 +11,14 @@ from tests.cms.factories import BusinessPageFactory
 @pytest.fixture
 def owner():
     return get_user_model().objects.create_user("bottega", password="pw")
+
+
+@pytest.fixture
+def editor(territory):
+    """An editor of Lecce (modules that need a name or a language define theirs)."""
+    user = get_user_model().objects.create_user("editrice", password="pw")
+    user.groups.add(Group.objects.get(name="Lecce editors"))
+    return user
 
 
 @pytest.fixture

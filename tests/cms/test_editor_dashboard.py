@@ -5,7 +5,6 @@ the last builds; nothing of another territory, nothing for business owners."""
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -22,13 +21,6 @@ from tests.cms.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(django_user_model, territory):
-    user = django_user_model.objects.create_user("editrice", password="pw")
-    user.groups.add(Group.objects.get(name="Lecce editors"))
-    return user
 
 
 def panel(client, user, slug="lecce") -> str:

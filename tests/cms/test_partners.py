@@ -22,15 +22,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor(territory):
-    user = get_user_model().objects.create_user(
-        "redazione", password="pw", email="redazione@example.org"
-    )
-    user.groups.add(Group.objects.get(name="Lecce editors"))
-    return user
-
-
-@pytest.fixture
 def museum(territory):
     page = PlacePageFactory(
         parent=territory.sections["places"], title="Museo Castromediano"
