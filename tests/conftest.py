@@ -135,6 +135,31 @@ def pytest_collection_modifyitems(items):
     )
 
 
+# Modules that share a costly session fixture: `--dist loadscope` gives them to one
+# worker as one unit, so the fixture is made once (the demo, loaded and built,
+# takes some 40 s).
+SHARED_FIXTURE_SCOPES = {
+    "tests/browser/test_demo_sites.py": "demo_dist",
+    "tests/publisher/test_demo_languages.py": "demo_dist",
+}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """pytest-xdist's `loadscope`, whole modules per worker, with the modules of
+    SHARED_FIXTURE_SCOPES joined into one unit each."""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedFixtureScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return SHARED_FIXTURE_SCOPES.get(module) or super()._split_scope(nodeid)
+
+    return SharedFixtureScheduling(config, log)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """After a test that flushed the tables, the migrated data comes back (the

@@ -16,7 +16,7 @@ from cms.territories.setup import get_locale
 from tests.cms.factories import ImageFactory, PlacePageFactory
 from tests.cms.test_redirects import add_redirect
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 PLACES = "/api/v2/pages/?type=places.PlacePage&site=lecce.test:80&fields=*&limit=500"
 TERRITORIES = "/api/v2/territories/"

@@ -15,7 +15,7 @@ from tests.cms.factories import (
     StoryPageFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 TYPES = [
     "places.PlacePage",

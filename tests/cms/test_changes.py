@@ -25,7 +25,7 @@ from tests.cms.factories import (
     StoryPageFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 
 def get_feed(client, since=None, territory="lecce"):

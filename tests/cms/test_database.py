@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 
 
+@pytest.mark.database
 @pytest.mark.django_db
 def test_running_on_the_expected_database():
     expected = os.environ.get("VETRINA_EXPECT_DB", "sqlite")

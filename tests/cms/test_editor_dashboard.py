@@ -32,6 +32,7 @@ def panel(client, user, slug="lecce") -> str:
     return html[start : html.index("</section>", start)]
 
 
+@pytest.mark.database
 def test_the_moderation_queue_says_what_waits_since_when_and_from_whom(
     client, owner, business, moderator
 ):
@@ -103,6 +104,7 @@ def test_nothing_of_another_territory_and_nothing_for_owners(
     assert panel(client, owner) == ""
 
 
+@pytest.mark.database
 def test_the_moderation_queues_are_read_once_for_every_territory(
     owner, business, other_territory
 ):

@@ -31,6 +31,7 @@ def log_in(client, password):
     return client.post("/admin/login/", {"username": "maria", "password": password})
 
 
+@pytest.mark.database
 def test_five_wrong_passwords_lock_the_user_out_then_the_lock_expires(user):
     client = Client(headers={"accept-language": "en"})
     for _attempt in range(5):
@@ -51,6 +52,7 @@ def test_five_wrong_passwords_lock_the_user_out_then_the_lock_expires(user):
     assert client.session["_auth_user_id"] == str(user.pk)
 
 
+@pytest.mark.database
 def test_the_lock_is_per_address_and_a_success_clears_the_count(user):
     for _attempt in range(4):
         log_in(Client(), "wrong")
@@ -61,6 +63,7 @@ def test_the_lock_is_per_address_and_a_success_clears_the_count(user):
     assert log_in(elsewhere, PASSWORD).status_code == 302
 
 
+@pytest.mark.database
 def test_behind_a_proxy_the_lock_follows_the_visitor_not_the_proxy(user, settings):
     settings.VETRINA_PROXY_COUNT = 1
 
@@ -75,6 +78,7 @@ def test_behind_a_proxy_the_lock_follows_the_visitor_not_the_proxy(user, setting
     assert log_in(visitor("203.0.113.7"), PASSWORD).status_code == 302
 
 
+@pytest.mark.database
 def test_a_locked_user_is_refused_by_the_backend_too(user, rf):
     from django.contrib.auth import authenticate
 
@@ -216,6 +220,7 @@ def test_others_neither_read_the_trail_nor_unlock(user, django_user_model):
     assert not LoginAttempt.objects.filter(outcome="unlocked").exists()
 
 
+@pytest.mark.database
 def test_the_daily_prune_forgets_old_tries_and_keeps_recent_ones(user):
     log_in(Client(), "wrong")
     LoginAttempt.objects.create(username="old", outcome="failed")

@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 from cms.places.models import PlacePage
 from tests.hostile import HOSTILE, MUST_ACCEPT, MUST_REFUSE, ONE_LINE_REFUSES
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 # The place's plain-text fields, each with the item as its value: one-line
 # fields, then fields of paragraphs.

@@ -15,7 +15,7 @@ from publisher.richtext import OWNER_TAGS, markdown_to_html
 from tests.cms.test_owners import offer_form
 from tests.hostile import HOSTILE
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 REFUSED = {
     "right-to-left override",

@@ -63,6 +63,7 @@ def test_the_form_speaks_the_sites_language_and_lists_its_places(
     assert '<html lang="ar" dir="rtl">' in arabic
 
 
+@pytest.mark.database
 def test_a_proposal_becomes_a_draft_event_in_moderation(client, territory):
     response = client.post(f"{URL}?lang=de", form_data(territory))
 
@@ -110,6 +111,7 @@ def test_a_bot_is_thanked_and_nothing_is_stored(client, territory):
     assert not EventProposal.objects.exists()
 
 
+@pytest.mark.database
 def test_a_burst_is_limited(client, territory, settings):
     settings.VETRINA_PROPOSAL_RATE = (2, 3600)
     for n in range(2):

@@ -50,6 +50,7 @@ class Broken(PublishBackend):
         raise PublishFailed("places.PlacePage 12, field 'latitude': out of range")
 
 
+@pytest.mark.database
 @pytest.mark.django_db
 def test_a_change_builds_its_territory_at_once_and_only_it(
     territory, other_territory, django_capture_on_commit_callbacks
@@ -62,6 +63,7 @@ def test_a_change_builds_its_territory_at_once_and_only_it(
     assert BuildState.objects.get(pk=territory.site.pk).running_since is None
 
 
+@pytest.mark.database
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_edits_during_a_build_cause_one_more_build_not_one_each(territory):
     """Outside a test transaction, as in the worker, requests act at once."""
@@ -73,6 +75,7 @@ def test_edits_during_a_build_cause_one_more_build_not_one_each(territory):
     assert reasons == ["first edit", str(queue.AGAIN)]
 
 
+@pytest.mark.database
 @pytest.mark.django_db
 def test_a_request_while_building_waits_and_a_dead_worker_is_taken_over(
     territory, django_capture_on_commit_callbacks
@@ -156,6 +159,7 @@ def test_editors_can_rebuild_by_hand_and_others_cannot(
     assert Build.objects.count() == 1
 
 
+@pytest.mark.database
 @pytest.mark.django_db
 def test_the_daily_rebuild_runs_once_a_day_after_its_hour(
     territory, other_territory, django_capture_on_commit_callbacks

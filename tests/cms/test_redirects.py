@@ -18,7 +18,7 @@ from tests.cms.factories import (
 )
 from tests.conftest import publish_home_and_sections_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 
 def settled_cursor(client, territory="lecce"):

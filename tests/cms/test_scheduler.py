@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from tests.cms.factories import PlacePageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 
 def test_scheduled_page_goes_live_and_expired_page_goes_away(territory, client):

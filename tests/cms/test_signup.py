@@ -288,6 +288,7 @@ def test_the_hidden_field_is_hidden_from_people(client, territory):
     assert page.count('name="website"') == 1
 
 
+@pytest.mark.database
 def test_too_many_requests_from_one_address_are_refused(client, territory, settings):
     settings.VETRINA_SIGNUP_RATE = (2, 3600)
     for n in range(2):
@@ -303,6 +304,7 @@ def test_too_many_requests_from_one_address_are_refused(client, territory, setti
     assert not SignupRequest.objects.filter(business_name="Forno 3").exists()
 
 
+@pytest.mark.database
 def test_the_rate_limit_is_per_address(client, territory, settings):
     settings.VETRINA_SIGNUP_RATE = (1, 3600)
     first = send(client, form_data(territory), REMOTE_ADDR="192.0.2.1")
@@ -315,6 +317,7 @@ def test_the_rate_limit_is_per_address(client, territory, settings):
     assert SignupRequest.objects.count() == 2
 
 
+@pytest.mark.database
 def test_rejected_forms_do_not_count_towards_the_limit(client, territory, settings):
     settings.VETRINA_SIGNUP_RATE = (1, 3600)
     for _ in range(3):
@@ -419,6 +422,7 @@ def test_an_editor_sees_the_pending_request_in_the_list(client, editor, pending)
     assert "Approve and invite" in review.content.decode()
 
 
+@pytest.mark.database
 def test_approving_with_an_existing_business_invites_the_requester_as_its_owner(
     client, editor, pending, business
 ):
@@ -460,6 +464,7 @@ def test_the_invitation_speaks_the_requesters_language(
     assert link_in(message)
 
 
+@pytest.mark.database
 def test_approving_without_a_business_creates_a_draft_owned_by_the_requester(
     client, territory, editor, pending
 ):
@@ -485,6 +490,7 @@ def test_approving_without_a_business_creates_a_draft_owned_by_the_requester(
     assert link_in(message)
 
 
+@pytest.mark.database
 def test_two_requests_with_the_same_name_get_separate_draft_businesses(
     client, territory, editor, pending
 ):
@@ -553,6 +559,7 @@ def test_a_rejected_request_cannot_be_approved(client, editor, pending, business
     assert not mail.outbox
 
 
+@pytest.mark.database
 def test_an_approved_request_cannot_be_approved_or_rejected_again(
     client, editor, pending, business
 ):

@@ -15,7 +15,7 @@ from cms.places.models import OpeningException, PlacePage, TicketPrice
 from tests.cms.factories import ImageFactory, PlacePageFactory
 from tests.conftest import publish_home_and_sections_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 ENGLISH = {
     "Museo": "Museum",

@@ -18,7 +18,7 @@ from cms.reports.translation_coverage import (
     translation_coverage,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 REPORT_URL = "/admin/reports/translation-coverage/"
 

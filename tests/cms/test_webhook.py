@@ -80,6 +80,7 @@ def test_a_territory_without_its_netlify_site_id_takes_no_notification(
     assert not Build.objects.exists()
 
 
+@pytest.mark.database
 def test_a_replayed_notification_changes_nothing(sites, client):
     building = notification(state="building")
     assert post(client, "lecce", building).status_code == 200
@@ -96,6 +97,7 @@ def test_a_replayed_notification_changes_nothing(sites, client):
     assert build.status == Build.Status.SUCCEEDED and build.finished_at == finished
 
 
+@pytest.mark.database
 def test_an_old_notification_is_refused(sites, client):
     stale = notification(deploy_id="d9", state="error", age=timedelta(hours=2))
     assert post(client, "lecce", stale).status_code == 403
