@@ -48,23 +48,42 @@ OWNER_MEDIA_PERMISSIONS = ("add", "change", "choose")
 MEDIA_APPS = (("wagtailimages", "image"), ("wagtaildocs", "document"))
 
 
-def _permission(app_label: str, codename: str) -> Permission:
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+def _permissions(app_label: str, codenames: list[str]) -> list[Permission]:
+    """The permissions named, in one query; a missing one is an error."""
+    found = {
+        permission.codename: permission
+        for permission in Permission.objects.filter(
+            content_type__app_label=app_label, codename__in=codenames
+        )
+    }
+    return [found[codename] for codename in codenames]
 
 
 def _admin_group(name: str) -> Group:
     group, _ = Group.objects.get_or_create(name=name)
-    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    group.permissions.add(*_permissions("wagtailadmin", ["access_admin"]))
     return group
 
 
 def _grant_pages(group: Group, pages, actions: tuple[str, ...]) -> None:
-    permissions = [_permission("wagtailcore", f"{action}_page") for action in actions]
-    for page in pages:
-        for permission in permissions:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=page, permission=permission
-            )
+    """Give `group` each of `actions` on each page, adding only what it lacks
+    (one query to read, one to write: a territory's roles are made often)."""
+    permissions = _permissions("wagtailcore", [f"{action}_page" for action in actions])
+    pages = list(pages)
+    held = set(
+        GroupPagePermission.objects.filter(
+            group=group, page__in=pages, permission__in=permissions
+        ).values_list("page_id", "permission_id")
+    )
+    GroupPagePermission.objects.bulk_create(
+        [
+            GroupPagePermission(group=group, page=page, permission=permission)
+            for page in pages
+            for permission in permissions
+            if (page.pk, permission.pk) not in held
+        ],
+        ignore_conflicts=True,  # another process granting the same at once
+    )
 
 
 def _grant_collection(
@@ -73,13 +92,28 @@ def _grant_collection(
     actions: tuple[str, ...],
     media: tuple[tuple[str, str], ...] = MEDIA_APPS,
 ) -> None:
-    for app_label, model in media:
-        for action in actions:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group,
-                collection=collection,
-                permission=_permission(app_label, f"{action}_{model}"),
+    permissions = [
+        permission
+        for app_label, model in media
+        for permission in _permissions(
+            app_label, [f"{action}_{model}" for action in actions]
+        )
+    ]
+    held = set(
+        GroupCollectionPermission.objects.filter(
+            group=group, collection=collection, permission__in=permissions
+        ).values_list("permission_id", flat=True)
+    )
+    GroupCollectionPermission.objects.bulk_create(
+        [
+            GroupCollectionPermission(
+                group=group, collection=collection, permission=permission
             )
+            for permission in permissions
+            if permission.pk not in held
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def _child_collection(parent: Collection, name: str) -> Collection:
@@ -130,7 +164,7 @@ def ensure_roles(site: Site) -> dict[str, Group]:
     _grant_pages(editors, homes, EDITOR_PAGE_PERMISSIONS)
     _grant_collection(editors, collection, EDITOR_MEDIA_PERMISSIONS)
     # Only editors may see and change who owns a business.
-    editors.permissions.add(_permission("owners", "change_businessaccess"))
+    editors.permissions.add(*_permissions("owners", ["change_businessaccess"]))
 
     moderators = _admin_group(f"{name} moderators")
     moderated = [

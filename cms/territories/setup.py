@@ -84,7 +84,10 @@ def create_territory(
             "is_default_site": is_default_site,
         },
     )
-    territory_settings = TerritorySettings.for_site(site)
+    # Saved once (each save makes or completes the territory's roles).
+    territory_settings = TerritorySettings.objects.filter(
+        site=site
+    ).first() or TerritorySettings(site=site)
     territory_settings.slug = slug
     territory_settings.default_language = source_locale
     for field, value in settings_fields.items():
