@@ -19,6 +19,7 @@ from pathlib import Path
 from .sizes import Size
 
 ROOT = Path(__file__).resolve().parent.parent
+DATABASE_FILE = "cms.sqlite3"  # in the CMS's folder
 
 
 class CmsFailed(Exception):
@@ -42,7 +43,7 @@ class BenchCms:
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
-            "DATABASE_URL": f"sqlite:///{folder / 'cms.sqlite3'}",
+            "DATABASE_URL": f"sqlite:///{folder / DATABASE_FILE}",
             "VETRINA_DATA_DIR": str(folder / "data"),
             "MEDIA_ROOT": str(folder / "data" / "media"),
             "PYTHONUNBUFFERED": "1",

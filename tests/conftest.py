@@ -43,6 +43,17 @@ def publish_home_and_sections_in(territory, code: str) -> None:
         page.copy_for_translation(locale).save_revision().publish()
 
 
+def copy_sqlite_test_database(path) -> None:
+    """Copy this worker's SQLite test database, in memory, to the file `path`."""
+    import sqlite3
+
+    from django.db import connection
+
+    connection.ensure_connection()
+    with sqlite3.connect(path) as copy:
+        connection.connection.backup(copy)
+
+
 @pytest.fixture
 def database_url(db, tmp_path) -> str:
     """The test database as a DATABASE_URL for a CMS process a test starts.
@@ -51,15 +62,11 @@ def database_url(db, tmp_path) -> str:
     SQLite in memory is copied to a file; PostgreSQL's test database is shared,
     and the process sees what is committed.
     """
-    import sqlite3
-
     from django.db import connection
 
-    connection.ensure_connection()
     if connection.vendor == "sqlite":
         path = tmp_path / "db.sqlite3"
-        with sqlite3.connect(path) as copy:
-            connection.connection.backup(copy)
+        copy_sqlite_test_database(path)
         return f"sqlite:///{path}"
     db = connection.settings_dict
     return (

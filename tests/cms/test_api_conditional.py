@@ -16,7 +16,7 @@ from cms.territories.setup import get_locale
 from tests.cms.factories import ImageFactory, PlacePageFactory
 from tests.cms.test_redirects import add_redirect
 
-pytestmark = [pytest.mark.django_db, pytest.mark.database]
+pytestmark = pytest.mark.django_db
 
 PLACES = "/api/v2/pages/?type=places.PlacePage&site=lecce.test:80&fields=*&limit=500"
 TERRITORIES = "/api/v2/territories/"
@@ -53,6 +53,7 @@ def place(territory):
     return page
 
 
+@pytest.mark.database
 @pytest.mark.parametrize("url", [PLACES, TERRITORIES, REDIRECTS])
 def test_an_unchanged_answer_is_a_bodiless_304(place, client, url):
     first = fetch(client, url)
@@ -70,6 +71,7 @@ def test_an_unchanged_answer_is_a_bodiless_304(place, client, url):
     assert since.status_code == 304
 
 
+@pytest.mark.database
 def test_the_detail_endpoints_answer_304_too(place, client):
     for url in (
         f"/api/v2/pages/{place.pk}/",
@@ -79,6 +81,7 @@ def test_the_detail_endpoints_answer_304_too(place, client):
         assert revalidate(client, url, tag) == 304
 
 
+@pytest.mark.database
 def test_a_304_runs_one_query_and_no_serialising(place, client):
     tag = etag(client, PLACES)
     with CaptureQueriesContext(connection) as full:
@@ -94,6 +97,7 @@ def test_every_query_string_has_its_own_validator(place, client):
     assert etag(client, PLACES) != etag(client, PLACES + "&offset=1")
 
 
+@pytest.mark.database
 def test_just_after_a_change_there_is_no_validator_yet(place, client):
     """A change with a lower id may still be committing: nothing to promise."""
     response = client.get(PLACES)
@@ -103,6 +107,7 @@ def test_just_after_a_change_there_is_no_validator_yet(place, client):
     assert response["Cache-Control"] == "no-cache"
 
 
+@pytest.mark.database
 def test_publishing_a_page_changes_the_validators(territory, place, client):
     tags = {url: etag(client, url) for url in (PLACES, TERRITORIES, REDIRECTS)}
     PlacePageFactory(parent=territory.sections["places"]).save_revision().publish()
@@ -216,6 +221,7 @@ def test_a_view_restriction_changes_the_validator(place, client):
     assert revalidate(client, PLACES, tag) == 200
 
 
+@pytest.mark.database
 def test_an_expiry_date_passing_changes_the_validator(place, client):
     """No change is recorded until the scheduler runs; the API hides it at once."""
     tag = etag(client, PLACES)
@@ -242,6 +248,7 @@ def test_another_territory_leaves_this_one_current(place, other_territory, clien
     assert revalidate(client, PLACES, tag) == 304
 
 
+@pytest.mark.database
 def test_restrictions_sites_and_purged_renditions_reach_the_change_feed(place, client):
     """They change answers without a publish: the feed (and Last-Modified) must
     know, or an incremental build would keep a page that went private."""
@@ -262,6 +269,7 @@ def test_restrictions_sites_and_purged_renditions_reach_the_change_feed(place, c
     assert {change.scope for change in recorded(purge)} == {"territory"}
 
 
+@pytest.mark.database
 def test_if_modified_since_alone_sees_recorded_changes(place, client):
     Change.objects.update(created_at=timezone.now() - dt.timedelta(minutes=5))
     older = fetch(client, PLACES)["Last-Modified"]

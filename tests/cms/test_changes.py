@@ -25,7 +25,7 @@ from tests.cms.factories import (
     StoryPageFactory,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.database]
+pytestmark = pytest.mark.django_db
 
 
 def get_feed(client, since=None, territory="lecce"):
@@ -69,6 +69,7 @@ def ids(entries):
     return [entry["id"] for entry in entries]
 
 
+@pytest.mark.database
 def test_without_a_cursor_the_client_is_told_to_fetch_everything(territory, client):
     body = get_feed(client)
     assert body["reset"] is True
@@ -77,6 +78,7 @@ def test_without_a_cursor_the_client_is_told_to_fetch_everything(territory, clie
     assert body["cursor"].startswith("c")
 
 
+@pytest.mark.database
 def test_publish_gives_the_same_item_as_the_pages_listing(territory, client):
     hero = ImageFactory(title="Facciata")
     topic = Topic.objects.create(
@@ -110,6 +112,7 @@ def test_publish_gives_the_same_item_as_the_pages_listing(territory, client):
     assert by_id[story.pk]["topics"][0]["slug"] == "barocco"
 
 
+@pytest.mark.database
 def test_unpublish_gives_a_tombstone(territory, client):
     place = publish(PlacePageFactory(parent=territory.sections["places"]))
     since = cursor_now(client)
@@ -128,6 +131,7 @@ def test_unpublish_gives_a_tombstone(territory, client):
     ]
 
 
+@pytest.mark.database
 def test_deleting_a_subtree_gives_tombstones_in_one_insert(territory, client):
     business = BusinessPageFactory(parent=territory.sections["businesses"])
     offer = OfferPageFactory(parent=business)
@@ -308,6 +312,7 @@ def test_bad_cursors_ask_for_a_reset(territory, client):
         assert get_feed(client, bad)["reset"] is True, bad
 
 
+@pytest.mark.database
 def test_pruned_cursors_ask_for_a_reset(territory, client):
     old_cursor = f"c{Change.objects.latest('id').pk}"  # territory set-up
     place = publish(PlacePageFactory(parent=territory.sections["places"]))
@@ -321,6 +326,7 @@ def test_pruned_cursors_ask_for_a_reset(territory, client):
     assert get_feed(client, old_cursor)["reset"] is True
 
 
+@pytest.mark.database
 def test_prune_keeps_the_newest_change(territory, client):
     Change.objects.update(created_at=timezone.now() - dt.timedelta(days=31))
     newest = Change.objects.latest("id")
@@ -330,6 +336,7 @@ def test_prune_keeps_the_newest_change(territory, client):
     assert get_feed(client, f"c{newest.pk + 1}")["reset"] is True
 
 
+@pytest.mark.database
 def test_cursor_pages_through_many_changes(territory, client, monkeypatch):
     monkeypatch.setattr(feed_module, "PAGE_SIZE", 2)
     since = cursor_now(client)
@@ -352,6 +359,7 @@ def test_cursor_pages_through_many_changes(territory, client, monkeypatch):
     assert get_feed(client, since)["items"] == []
 
 
+@pytest.mark.database
 def test_the_cursor_waits_for_the_settle_window(territory, client):
     """A young change is delivered, but the cursor stays before it, so a change
     with a lower id still in flight in another transaction is not skipped."""
@@ -375,6 +383,7 @@ def test_the_cursor_waits_for_the_settle_window(territory, client):
     assert get_feed(client, last["cursor"])["items"] == []
 
 
+@pytest.mark.database
 def test_cut_off_young_changes_are_not_more(territory, client, monkeypatch):
     monkeypatch.setattr(feed_module, "PAGE_SIZE", 1)
     since = cursor_now(client)
@@ -415,6 +424,7 @@ def count_feed_queries(client, since):
     return len(ctx.captured_queries), len(body["items"]), len(body["tombstones"])
 
 
+@pytest.mark.database
 def test_feed_queries_do_not_grow_with_its_size(territory, client):
     since = cursor_now(client)
     add_places(territory, 2)
@@ -438,6 +448,7 @@ def test_unknown_or_missing_territory(db, client):
     assert response.status_code == 400
 
 
+@pytest.mark.database
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_content_changed_is_sent_once_per_territory_per_transaction(
     territory, other_territory
@@ -483,6 +494,7 @@ def test_content_changed_is_sent_once_per_territory_per_transaction(
         content_changed.disconnect(receiver)
 
 
+@pytest.mark.database
 def test_one_insert_per_event(territory):
     with CaptureQueriesContext(connection) as queries:
         publish(PlacePageFactory(parent=territory.sections["places"]))
@@ -490,6 +502,7 @@ def test_one_insert_per_event(territory):
     assert Change.objects.filter(scope=Scope.PAGE).count() == 1
 
 
+@pytest.mark.database
 def test_a_reset_among_young_changes_gives_a_cursor_that_works_next_time(
     territory, client
 ):

@@ -18,7 +18,7 @@ from tests.cms.factories import (
 )
 from tests.conftest import publish_home_and_sections_in
 
-pytestmark = [pytest.mark.django_db, pytest.mark.database]
+pytestmark = pytest.mark.django_db
 
 
 def settled_cursor(client, territory="lecce"):
@@ -73,6 +73,7 @@ def shop(territory):
     return business, offer
 
 
+@pytest.mark.database
 def test_slug_change_sends_page_and_descendants_and_keeps_old_paths(
     territory, shop, client, django_capture_on_commit_callbacks
 ):
@@ -92,6 +93,7 @@ def test_slug_change_sends_page_and_descendants_and_keeps_old_paths(
     ]
 
 
+@pytest.mark.database
 def test_move_sends_the_page_and_keeps_its_old_path(territory, shop, client):
     _, offer = shop
     other = BusinessPageFactory(parent=territory.sections["businesses"], slug="forno")
@@ -233,6 +235,7 @@ def test_editors_redirects_say_their_language_and_status(
     ]
 
 
+@pytest.mark.database
 def test_a_redirect_of_every_site_reaches_every_territory(
     territory, other_territory, duomo, client, admin_client
 ):
@@ -277,6 +280,7 @@ def test_only_to_public_pages_and_web_addresses(territory, duomo, client, admin_
     assert redirects(client) == [editors("/route", "it", page=place.pk)]
 
 
+@pytest.mark.database
 def test_a_redirect_never_hides_a_page_and_an_editors_wins_over_a_move(
     territory, duomo, shop, client, admin_client, django_capture_on_commit_callbacks
 ):
@@ -297,6 +301,7 @@ def test_a_redirect_never_hides_a_page_and_an_editors_wins_over_a_move(
     ]
 
 
+@pytest.mark.database
 @pytest.mark.parametrize("wagtail_records_too", [False, True])
 def test_a_move_is_recorded_once(
     territory, duomo, client, settings, wagtail_records_too

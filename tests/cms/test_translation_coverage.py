@@ -18,7 +18,7 @@ from cms.reports.translation_coverage import (
     translation_coverage,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.database]
+pytestmark = pytest.mark.django_db
 
 REPORT_URL = "/admin/reports/translation-coverage/"
 
@@ -78,6 +78,7 @@ def english(territory):
     return Locale.objects.get(language_code="en")
 
 
+@pytest.mark.database
 def test_reports_missing_alias_draft_and_live(territory, english):
     translate_places_section(territory, english)
     add_place(territory, "Museo Castromediano")
@@ -121,6 +122,7 @@ def test_lists_only_live_source_pages(territory):
     assert "Museo Faggiano" not in titles
 
 
+@pytest.mark.database
 def test_a_translation_goes_out_of_date_when_the_source_is_published_again(
     territory, english, django_capture_on_commit_callbacks
 ):
@@ -153,6 +155,7 @@ def test_a_translation_goes_out_of_date_when_the_source_is_published_again(
     }
 
 
+@pytest.mark.database
 def test_filter_on_pages_missing_a_language(territory, english):
     translate_places_section(territory, english)
     add_place(territory, "Museo Castromediano")
@@ -218,6 +221,7 @@ def test_editors_see_the_pages_they_may_edit(territory, django_user_model):
     assert not source_pages(territory.settings, user=stranger).exists()
 
 
+@pytest.mark.database
 def test_query_count_does_not_grow_with_the_pages(
     territory, english, django_capture_on_commit_callbacks
 ):
@@ -239,6 +243,7 @@ def test_query_count_does_not_grow_with_the_pages(
     assert many_queries == few_queries
 
 
+@pytest.mark.database
 def test_the_report_costs_the_same_queries_for_5_and_15_pages(
     territory, english, admin_client, django_capture_on_commit_callbacks
 ):
@@ -339,6 +344,7 @@ def test_admin_users_without_page_permissions_are_turned_away(
     assert response.url == reverse("wagtailadmin_home")
 
 
+@pytest.mark.database
 def test_the_report_counts_the_texts_left_to_translate(
     territory, english, admin_client, django_capture_on_commit_callbacks
 ):
