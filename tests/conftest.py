@@ -2,6 +2,7 @@
 fails instead of skipping: a green run must mean everything was exercised."""
 
 import os
+from contextlib import contextmanager
 from io import StringIO
 
 import pytest
@@ -18,8 +19,7 @@ def require(condition: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture
-def territory(db):
+def make_lecce():
     """Lecce in Italian and English, with its five sections."""
     from cms.territories.setup import create_territory
 
@@ -32,6 +32,43 @@ def territory(db):
         public_base_url="https://lecce.example.org",
         build_hook_url="https://api.netlify.com/build_hooks/SECRET123",
     )
+
+
+def make_grecia():
+    """Grecìa Salentina in Italian, English and Arabic."""
+    from cms.territories.setup import create_territory
+
+    return create_territory(
+        "grecia-salentina",
+        "Grecìa Salentina",
+        hostname="grecia.test",
+        languages=("it", "en", "ar"),
+    )
+
+
+@pytest.fixture
+def territory(db):
+    return make_lecce()
+
+
+@pytest.fixture
+def other_territory(db):
+    return make_grecia()
+
+
+@contextmanager
+def made_once(django_db_blocker):
+    """Data several tests share, made once, as Django's `setUpTestData`: in a
+    transaction rolled back when the fixture ends. Each test runs in a savepoint
+    of it (pytest-django's `db`), so it finds the data as it was made. For a
+    class- or module-scoped fixture, in modules without transactional tests."""
+    from django.core.cache import cache
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+    cache.clear()  # Wagtail's site root paths, among others
 
 
 def publish_home_and_sections_in(territory, code: str) -> None:
@@ -72,18 +109,6 @@ def database_url(db, tmp_path) -> str:
     return (
         f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}"
         f"/{db['NAME']}"
-    )
-
-
-@pytest.fixture
-def other_territory(db):
-    from cms.territories.setup import create_territory
-
-    return create_territory(
-        "grecia-salentina",
-        "Grecìa Salentina",
-        hostname="grecia.test",
-        languages=("it", "en", "ar"),
     )
 
 

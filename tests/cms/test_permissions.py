@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, Group
+from django.test import TestCase
 from django.urls import reverse
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -32,6 +33,12 @@ from tests.cms.factories import (
     EventPageFactory,
     OfferPageFactory,
     PlacePageFactory,
+)
+from tests.conftest import (
+    made_once,
+    make_grecia,
+    make_lecce,
+    publish_home_and_sections_in,
 )
 
 pytestmark = pytest.mark.django_db
@@ -163,52 +170,55 @@ def allowed(user, action: str, business: Business) -> bool:
     raise AssertionError(action)
 
 
-@pytest.fixture
-def world(territory, other_territory) -> World:
-    return build_world(territory, other_territory)
-
-
 ROLES = sorted({role for role, _, _ in parse_matrix(MATRIX)})
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_permission_matrix(world, role):
-    expected = {
-        (obj, action): allow
-        for row_role, obj, cells in parse_matrix(MATRIX)
-        if row_role == role
-        for action, allow in cells.items()
-    }
-    user = world.users[role]
-    actual = {
-        (obj, action): allowed(user, action, world.objects[obj])
-        for obj, action in expected
-    }
-    assert actual == expected
+class TestTheBusinessMatrix:
+    """Business A, its owner's; business B; business C, of the other territory."""
 
+    @pytest.fixture(scope="class")
+    @classmethod
+    def world(cls, django_db_setup, django_db_blocker) -> World:
+        with made_once(django_db_blocker):
+            yield build_world(make_lecce(), make_grecia())
 
-@pytest.mark.parametrize("role", ROLES)
-def test_admin_views_follow_the_matrix(world, client, role):
-    """A sample through real requests: the edit and add-offer views."""
-    user = world.users[role]
-    if user.is_authenticated:
-        client.force_login(user)
-    rows = {(r, o): cells for r, o, cells in parse_matrix(MATRIX)}
-    for obj, business in world.objects.items():
-        cells = rows[role, obj]
-        views = {
-            "edit": reverse("wagtailadmin_pages:edit", args=[business.page.pk]),
-            "create": reverse(
-                "wagtailadmin_pages:add",
-                args=["offers", "offerpage", business.page.pk],
-            ),
+    @pytest.mark.parametrize("role", ROLES)
+    def test_permission_matrix(self, world, role):
+        expected = {
+            (obj, action): allow
+            for row_role, obj, cells in parse_matrix(MATRIX)
+            if row_role == role
+            for action, allow in cells.items()
         }
-        for action, url in views.items():
-            status = client.get(url).status_code
-            if cells[action]:
-                assert status == 200, (obj, action)
-            else:
-                assert status in {302, 403}, (obj, action, status)
+        user = world.users[role]
+        actual = {
+            (obj, action): allowed(user, action, world.objects[obj])
+            for obj, action in expected
+        }
+        assert actual == expected
+
+    @pytest.mark.parametrize("role", ROLES)
+    def test_admin_views_follow_the_matrix(self, world, client, role):
+        """A sample through real requests: the edit and add-offer views."""
+        user = world.users[role]
+        if user.is_authenticated:
+            client.force_login(user)
+        rows = {(r, o): cells for r, o, cells in parse_matrix(MATRIX)}
+        for obj, business in world.objects.items():
+            cells = rows[role, obj]
+            views = {
+                "edit": reverse("wagtailadmin_pages:edit", args=[business.page.pk]),
+                "create": reverse(
+                    "wagtailadmin_pages:add",
+                    args=["offers", "offerpage", business.page.pk],
+                ),
+            }
+            for action, url in views.items():
+                status = client.get(url).status_code
+                if cells[action]:
+                    assert status == 200, (obj, action)
+                else:
+                    assert status in {302, 403}, (obj, action, status)
 
 
 # What each admin view shows a role of others' pages in moderation (business
@@ -238,29 +248,6 @@ convert_to_alias  open          open    open      refused login
 @dataclass
 class TranslatedWorld(World):
     own_translation: Page  # the English translation of the owner's live offer
-
-
-@pytest.fixture
-def translated_world(world, territory, django_capture_on_commit_callbacks):
-    """The world with wagtail-localize translations into English: the owner's
-    business and offer (published), and the pages in moderation (listed by
-    wagtail-localize's report whether or not their parents are translated)."""
-    from wagtail.models import Locale
-    from wagtail_localize.operations import translate_object
-
-    from tests.conftest import publish_home_and_sections_in
-
-    english = Locale.objects.get(language_code="en")
-    publish_home_and_sections_in(territory, "en")
-    own = world.objects["own"]
-    with django_capture_on_commit_callbacks(execute=True):
-        for page in (own.page, own.offer):
-            translate_object(page, [english])
-        for business in world.objects.values():
-            translate_object(business.in_review, [english])
-    return TranslatedWorld(
-        world.users, world.objects, own.offer.get_translation(english)
-    )
 
 
 def admin_view_urls(world: TranslatedWorld) -> dict[str, list[str]]:
@@ -325,29 +312,6 @@ def outcome(response, secrets: list[str]) -> str:
     return "titles" if any(secret in body for secret in secrets) else "clean"
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_admin_views_show_each_role_what_the_matrix_says(
-    translated_world, client, role
-):
-    user = translated_world.users[role]
-    if user.is_authenticated:
-        client.force_login(user)
-    secrets = [
-        translated_world.objects[obj].in_review.title for obj in ("other", "territory")
-    ]
-    expected = parse_view_matrix(VIEW_MATRIX)
-    actual = {}
-    for view, urls in admin_view_urls(translated_world).items():
-        outcomes = {outcome(client.get(url), secrets) for url in urls}
-        want = expected[role, view]
-        if want == "open":  # any answer but a refusal
-            outcomes = {"open" if o in {"titles", "clean"} else o for o in outcomes}
-        if want == "titles" and outcomes == {"titles", "clean"}:
-            outcomes = {"titles"}  # one view of the group lists them
-        actual[view] = outcomes.pop() if len(outcomes) == 1 else sorted(outcomes)
-    assert actual == {view: expected[role, view] for view in actual}
-
-
 # Institutions: "partner" is a museum's staff account, "owner" a business owner.
 # Objects: the partner's place page ("own-place", live, their change of it in
 # moderation); another institution's place in the same territory ("other-place")
@@ -360,6 +324,58 @@ def test_admin_views_show_each_role_what_the_matrix_says(
 # as an owner a draft offer: Wagtail lets "change" without "publish" delete a
 # page that is not live, and cms/owners/wagtail_hooks.py keeps partners to the
 # pages they own (test_institution_admin_views_follow_the_matrix).
+def translate(world: World, territory) -> TranslatedWorld:
+    """The world with wagtail-localize translations into English: the owner's
+    business and offer (published), and the pages in moderation (listed by
+    wagtail-localize's report whether or not their parents are translated)."""
+    from wagtail.models import Locale
+    from wagtail_localize.operations import translate_object
+
+    english = Locale.objects.get(language_code="en")
+    publish_home_and_sections_in(territory, "en")
+    own = world.objects["own"]
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        for page in (own.page, own.offer):
+            translate_object(page, [english])
+        for business in world.objects.values():
+            translate_object(business.in_review, [english])
+    return TranslatedWorld(
+        world.users, world.objects, own.offer.get_translation(english)
+    )
+
+
+class TestWhatAdminViewsShowOfOthersPages:
+    @pytest.fixture(scope="class")
+    @classmethod
+    def translated_world(cls, django_db_setup, django_db_blocker) -> TranslatedWorld:
+        with made_once(django_db_blocker):
+            lecce = make_lecce()
+            yield translate(build_world(lecce, make_grecia()), lecce)
+
+    @pytest.mark.parametrize("role", ROLES)
+    def test_admin_views_show_each_role_what_the_matrix_says(
+        self, translated_world, client, role
+    ):
+        user = translated_world.users[role]
+        if user.is_authenticated:
+            client.force_login(user)
+        secrets = [
+            translated_world.objects[obj].in_review.title
+            for obj in ("other", "territory")
+        ]
+        expected = parse_view_matrix(VIEW_MATRIX)
+        actual = {}
+        for view, urls in admin_view_urls(translated_world).items():
+            outcomes = {outcome(client.get(url), secrets) for url in urls}
+            want = expected[role, view]
+            if want == "open":  # any answer but a refusal
+                outcomes = {"open" if o in {"titles", "clean"} else o for o in outcomes}
+            if want == "titles" and outcomes == {"titles", "clean"}:
+                outcomes = {"titles"}  # one view of the group lists them
+            actual[view] = outcomes.pop() if len(outcomes) == 1 else sorted(outcomes)
+        assert actual == {view: expected[role, view] for view in actual}
+
+
 INSTITUTION_ACTIONS = ("view", "edit", "publish", "delete", "upload", "approve")
 INSTITUTION_MATRIX = """
 role           object           view edit publish delete upload approve
@@ -461,11 +477,6 @@ def build_institution_world(territory, other_territory) -> InstitutionWorld:
     )
 
 
-@pytest.fixture
-def institution_world(territory, other_territory) -> InstitutionWorld:
-    return build_institution_world(territory, other_territory)
-
-
 def allowed_on(user, action: str, moderated: Moderated) -> bool:
     if not user.is_authenticated:
         return False
@@ -498,38 +509,64 @@ INSTITUTION_ROWS = parse_matrix(INSTITUTION_MATRIX, INSTITUTION_ACTIONS)
 INSTITUTION_ROLES = sorted({role for role, _, _ in INSTITUTION_ROWS})
 
 
-@pytest.mark.parametrize("role", INSTITUTION_ROLES)
-def test_institution_permission_matrix(institution_world, role):
-    expected = {
-        (obj, action): allow
-        for row_role, obj, cells in INSTITUTION_ROWS
-        if row_role == role
-        for action, allow in cells.items()
-    }
-    user = institution_world.users[role]
-    actual = {
-        (obj, action): allowed_on(user, action, institution_world.objects[obj])
-        for obj, action in expected
-    }
-    assert actual == expected
+class TestTheInstitutionMatrix:
+    @pytest.fixture(scope="class")
+    @classmethod
+    def institution_world(cls, django_db_setup, django_db_blocker) -> InstitutionWorld:
+        with made_once(django_db_blocker):
+            yield build_institution_world(make_lecce(), make_grecia())
 
+    @pytest.mark.parametrize("role", INSTITUTION_ROLES)
+    def test_institution_permission_matrix(self, institution_world, role):
+        expected = {
+            (obj, action): allow
+            for row_role, obj, cells in INSTITUTION_ROWS
+            if row_role == role
+            for action, allow in cells.items()
+        }
+        user = institution_world.users[role]
+        actual = {
+            (obj, action): allowed_on(user, action, institution_world.objects[obj])
+            for obj, action in expected
+        }
+        assert actual == expected
 
-@pytest.mark.parametrize("role", INSTITUTION_ROLES)
-def test_institution_admin_views_follow_the_matrix(institution_world, client, role):
-    """A sample through real requests: the edit and delete views."""
-    user = institution_world.users[role]
-    if user.is_authenticated:
-        client.force_login(user)
-    rows = {(r, o): cells for r, o, cells in INSTITUTION_ROWS}
-    for obj, moderated in institution_world.objects.items():
-        cells = rows[role, obj]
-        for action in ("edit", "delete"):
-            url = reverse(f"wagtailadmin_pages:{action}", args=[moderated.page.pk])
-            status = client.get(url).status_code
-            if cells[action]:
-                assert status == 200, (obj, action)
-            else:
-                assert status in {302, 403}, (obj, action, status)
+    @pytest.mark.parametrize("role", INSTITUTION_ROLES)
+    def test_institution_admin_views_follow_the_matrix(
+        self, institution_world, client, role
+    ):
+        """A sample through real requests: the edit and delete views."""
+        user = institution_world.users[role]
+        if user.is_authenticated:
+            client.force_login(user)
+        rows = {(r, o): cells for r, o, cells in INSTITUTION_ROWS}
+        for obj, moderated in institution_world.objects.items():
+            cells = rows[role, obj]
+            for action in ("edit", "delete"):
+                url = reverse(f"wagtailadmin_pages:{action}", args=[moderated.page.pk])
+                status = client.get(url).status_code
+                if cells[action]:
+                    assert status == 200, (obj, action)
+                else:
+                    assert status in {302, 403}, (obj, action, status)
+
+    def test_a_partner_sees_no_title_of_others_events(self, institution_world, client):
+        """Their own proposal is listed, an editor's event in moderation is not:
+        not in the explorer of the events section, nor in the page chooser."""
+        proposed = institution_world.objects["proposed-event"].page
+        drafted = institution_world.objects["other-event"].page
+        urls = [
+            reverse("wagtailadmin_explore", args=[proposed.get_parent().pk]),
+            reverse("wagtailadmin_choose_page_search") + "?q=Serata",
+        ]
+        for role, sees_others in (("editor", True), ("partner", False)):
+            client.force_login(institution_world.users[role])
+            for url in urls:
+                response = client.get(url)
+                assert response.status_code == 200, (role, url)
+                body = response.content.decode()
+                assert proposed.title in body, (role, url)
+                assert (drafted.title in body) == sees_others, (role, url)
 
 
 def edit_form(client, page, **changes) -> dict:
@@ -589,22 +626,3 @@ def test_an_editor_publishes_a_partners_place_and_the_partner_submits_it(
     place.refresh_from_db()
     assert place.title == "Museo Sigismondo Castromediano"
     assert not place.workflow_in_progress
-
-
-def test_a_partner_sees_no_title_of_others_events(institution_world, client):
-    """Their own proposal is listed, an editor's event in moderation is not:
-    not in the explorer of the events section, nor in the page chooser."""
-    proposed = institution_world.objects["proposed-event"].page
-    drafted = institution_world.objects["other-event"].page
-    urls = [
-        reverse("wagtailadmin_explore", args=[proposed.get_parent().pk]),
-        reverse("wagtailadmin_choose_page_search") + "?q=Serata",
-    ]
-    for role, sees_others in (("editor", True), ("partner", False)):
-        client.force_login(institution_world.users[role])
-        for url in urls:
-            response = client.get(url)
-            assert response.status_code == 200, (role, url)
-            body = response.content.decode()
-            assert proposed.title in body, (role, url)
-            assert (drafted.title in body) == sees_others, (role, url)
