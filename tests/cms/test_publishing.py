@@ -2,12 +2,14 @@
 
 import json
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+import publisher.api
 from cms.changes.signals import content_changed
 from cms.publishing import queue
 from cms.publishing.backends import (
@@ -123,8 +125,11 @@ def test_a_failed_build_is_reported_in_words_and_in_the_admin(
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_local_builder_cannot_reach_the_api_keeps_the_site_and_says_why(
-    territory, tmp_path
+    territory, tmp_path, monkeypatch
 ):
+    # The client's retries without their 7.5 s of waits (the waits are
+    # tests/publisher/test_api_client.py's business).
+    monkeypatch.setattr(publisher.api, "time", SimpleNamespace(sleep=lambda s: None))
     (tmp_path / "dist/lecce").mkdir(parents=True)
     (tmp_path / "dist/lecce/index.html").write_text("previous site")
     with backend(
