@@ -8,9 +8,26 @@ from django.contrib.auth.models import Group
 from tests.cms.factories import BusinessPageFactory
 
 
+def make_owner():
+    return get_user_model().objects.create_user("bottega", password="pw")
+
+
+def make_business(territory, owner):
+    page = BusinessPageFactory(parent=territory.sections["businesses"], title="Mia")
+    page.owners.add(owner)
+    page.save_revision().publish()
+    return page
+
+
+def make_other_business(territory):
+    page = BusinessPageFactory(parent=territory.sections["businesses"], title="Altra")
+    page.save_revision().publish()
+    return page
+
+
 @pytest.fixture
 def owner():
-    return get_user_model().objects.create_user("bottega", password="pw")
+    return make_owner()
 
 
 @pytest.fixture
@@ -30,14 +47,9 @@ def moderator(territory):
 
 @pytest.fixture
 def business(territory, owner):
-    page = BusinessPageFactory(parent=territory.sections["businesses"], title="Mia")
-    page.owners.add(owner)
-    page.save_revision().publish()
-    return page
+    return make_business(territory, owner)
 
 
 @pytest.fixture
 def other_business(territory):
-    page = BusinessPageFactory(parent=territory.sections["businesses"], title="Altra")
-    page.save_revision().publish()
-    return page
+    return make_other_business(territory)

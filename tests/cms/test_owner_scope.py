@@ -7,6 +7,8 @@ moderation. The image and document choosers list only the collections the
 user may choose from, checked on the server.
 """
 
+from types import SimpleNamespace
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -18,6 +20,7 @@ from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object
 
 from cms.owners.models import BusinessAccess
+from tests.cms.conftest import make_business, make_other_business, make_owner
 from tests.cms.factories import (
     BusinessPageFactory,
     ImageFactory,
@@ -25,7 +28,12 @@ from tests.cms.factories import (
     PlacePageFactory,
     StoryPageFactory,
 )
-from tests.conftest import publish_home_and_sections_in
+from tests.conftest import (
+    made_once,
+    make_grecia,
+    make_lecce,
+    publish_home_and_sections_in,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -54,8 +62,31 @@ def collection_of(business):
     ).collection
 
 
-@pytest.fixture
-def pages(territory, other_territory, owner, business, other_business):
+SECRET_TITLES = (
+    "Offerta altrui in bozza",
+    "Offerta riservata",
+    "Sotto la riservata",
+    "rinominata",
+    "Offerta altrui in revisione",
+    "Bottega nascosta",
+    "Offerta sotto bozza",
+    "Offerta grika in bozza",
+)
+
+
+def refused(response) -> bool:
+    """Turned back to the dashboard (Wagtail's way) or not found."""
+    if response.status_code == 302:
+        return response["Location"] == reverse("wagtailadmin_home")
+    return response.status_code in {403, 404}
+
+
+def leaks(response) -> list[str]:
+    body = response.content.decode()
+    return [title for title in SECRET_TITLES if title in body]
+
+
+def make_pages(territory, other_territory, owner, business, other_business) -> dict:
     """Every kind of page an owner must not learn of, and those they may."""
     private = live(other_business, "Offerta riservata")
     PageViewRestriction.objects.create(page=private, restriction_type="login")
@@ -89,63 +120,138 @@ def pages(territory, other_territory, owner, business, other_business):
     }
 
 
-SECRET_TITLES = (
-    "Offerta altrui in bozza",
-    "Offerta riservata",
-    "Sotto la riservata",
-    "rinominata",
-    "Offerta altrui in revisione",
-    "Bottega nascosta",
-    "Offerta sotto bozza",
-    "Offerta grika in bozza",
-)
+class TestOthersPages:
+    """Every kind of page an owner must not learn of, and those they may, made
+    once for the class (the tests only look)."""
 
+    @pytest.fixture(scope="class")
+    @classmethod
+    def made(cls, django_db_setup, django_db_blocker) -> SimpleNamespace:
+        with made_once(django_db_blocker):
+            lecce, grecia, owner = make_lecce(), make_grecia(), make_owner()
+            mine, other = make_business(lecce, owner), make_other_business(lecce)
+            yield SimpleNamespace(
+                territory=lecce,
+                owner=owner,
+                business=mine,
+                other_business=other,
+                pages=make_pages(lecce, grecia, owner, mine, other),
+            )
 
-def refused(response) -> bool:
-    """Turned back to the dashboard (Wagtail's way) or not found."""
-    if response.status_code == 302:
-        return response["Location"] == reverse("wagtailadmin_home")
-    return response.status_code in {403, 404}
+    @pytest.fixture
+    def territory(self, made):
+        return made.territory
 
+    @pytest.fixture
+    def owner(self, made):
+        return made.owner
 
-def leaks(response) -> list[str]:
-    body = response.content.decode()
-    return [title for title in SECRET_TITLES if title in body]
+    @pytest.fixture
+    def business(self, made):
+        return made.business
 
+    @pytest.fixture
+    def other_business(self, made):
+        return made.other_business
 
-def test_page_chooser_search_finds_own_and_public_pages_only(client, owner, pages):
-    client.force_login(owner)
-    response = client.get(SEARCH, {"q": "Offerta"})
-    assert response.status_code == 200
-    body = response.content.decode()
-    for title in ("Offerta mia in bozza", "Offerta mia viva", "Offerta altrui viva"):
-        assert title in body
-    assert leaks(response) == []
-    places = client.get(SEARCH, {"q": "Museo", "page_type": "places.placepage"})
-    assert "Museo aperto" in places.content.decode()
+    @pytest.fixture
+    def pages(self, made):
+        return made.pages
 
-
-def test_page_chooser_children_listing_leaves_out_others_hidden_pages(
-    client, owner, business, other_business, territory, pages
-):
-    client.force_login(owner)
-    mine = client.get(child_url(business)).content.decode()
-    assert "Offerta mia in bozza" in mine and "Offerta mia viva" in mine
-    for parent in (other_business, territory.sections["businesses"]):
-        response = client.get(child_url(parent))
+    def test_page_chooser_search_finds_own_and_public_pages_only(
+        self, client, owner, pages
+    ):
+        client.force_login(owner)
+        response = client.get(SEARCH, {"q": "Offerta"})
         assert response.status_code == 200
+        body = response.content.decode()
+        for title in (
+            "Offerta mia in bozza",
+            "Offerta mia viva",
+            "Offerta altrui viva",
+        ):
+            assert title in body
         assert leaks(response) == []
-    assert (
-        "Offerta altrui viva" in client.get(child_url(other_business)).content.decode()
+        places = client.get(SEARCH, {"q": "Museo", "page_type": "places.placepage"})
+        assert "Museo aperto" in places.content.decode()
+
+    def test_page_chooser_children_listing_leaves_out_others_hidden_pages(
+        self, client, owner, business, other_business, territory, pages
+    ):
+        client.force_login(owner)
+        mine = client.get(child_url(business)).content.decode()
+        assert "Offerta mia in bozza" in mine and "Offerta mia viva" in mine
+        for parent in (other_business, territory.sections["businesses"]):
+            response = client.get(child_url(parent))
+            assert response.status_code == 200
+            assert leaks(response) == []
+        assert (
+            "Offerta altrui viva"
+            in client.get(child_url(other_business)).content.decode()
+        )
+
+    @pytest.mark.parametrize(
+        "secret", ["draft", "private", "in_review", "hidden_business"]
     )
+    def test_page_chooser_will_not_open_a_hidden_page(
+        self, client, owner, pages, secret
+    ):
+        client.force_login(owner)
+        response = client.get(child_url(pages["secrets"][secret]))
+        assert response.status_code == 404
+        assert leaks(response) == []
 
+    def test_chosen_pages_are_only_those_the_owner_sees(self, client, owner, pages):
+        client.force_login(owner)
+        url = reverse("wagtailadmin_choose_page_chosen_multiple")
+        own = client.get(url, {"id": [pages["own_draft"].pk, pages["place"].pk]})
+        assert "Offerta mia in bozza" in own.content.decode()
+        for page in pages["secrets"].values():
+            response = client.get(url, {"id": [pages["place"].pk, page.pk]})
+            assert response.status_code == 404
+            assert leaks(response) == []
+        assert client.get(url, {"id": "x"}).status_code == 404
 
-@pytest.mark.parametrize("secret", ["draft", "private", "in_review", "hidden_business"])
-def test_page_chooser_will_not_open_a_hidden_page(client, owner, pages, secret):
-    client.force_login(owner)
-    response = client.get(child_url(pages["secrets"][secret]))
-    assert response.status_code == 404
-    assert leaks(response) == []
+    def test_editors_chooser_is_as_wagtail_made_it(self, client, territory, pages):
+        editor = get_user_model().objects.create_user("redattrice", password="pw")
+        editor.groups.add(Group.objects.get(name="Lecce editors"))
+        client.force_login(editor)
+        body = client.get(SEARCH, {"q": "Offerta"}).content.decode()
+        assert "Offerta altrui in bozza" in body and "Offerta grika in bozza" in body
+        response = client.get(child_url(pages["secrets"]["draft"]))
+        assert response.status_code == 200
+
+    @pytest.mark.parametrize("action", ["publish", "unpublish", "move", "delete"])
+    def test_owner_gets_no_bulk_action_on_pages(self, client, owner, pages, action):
+        client.force_login(owner)
+        ids = [pages["own_draft"].pk, *(page.pk for page in pages["secrets"].values())]
+        url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
+        before = dict(Page.objects.filter(pk__in=ids).values_list("pk", "live"))
+        response = client.get(url, {"id": ids})
+        assert refused(response) and leaks(response) == []
+        assert refused(client.post(url + "?" + "&".join(f"id={pk}" for pk in ids)))
+        assert dict(Page.objects.filter(pk__in=ids).values_list("pk", "live")) == before
+
+    @pytest.mark.parametrize(
+        "url_name",
+        [
+            "wagtailadmin_reports:page_types_usage",
+            "wagtailadmin_reports:page_types_usage_results",
+            "wagtailadmin_reports:site_history",
+            "wagtailadmin_reports:workflow",
+            "wagtailadmin_reports:workflow_tasks",
+            "wagtailadmin_reports:aging_pages",
+            "wagtailadmin_reports:locked_pages",
+            "reports:translation_coverage",
+            "throttle:login_attempts",
+            "wagtail_localize:translations_report",
+            "wagtail_localize:translations_report_results",
+        ],
+    )
+    def test_reports_are_closed_to_owners(self, client, owner, pages, url_name):
+        client.force_login(owner)
+        response = client.get(reverse(url_name))
+        assert refused(response) and leaks(response) == []
 
 
 def test_page_chooser_of_a_type_starts_where_the_owner_may_look(
@@ -162,40 +268,6 @@ def test_page_chooser_of_a_type_starts_where_the_owner_may_look(
     assert "Sezione in bozza" not in response.content.decode()
 
 
-def test_chosen_pages_are_only_those_the_owner_sees(client, owner, pages):
-    client.force_login(owner)
-    url = reverse("wagtailadmin_choose_page_chosen_multiple")
-    own = client.get(url, {"id": [pages["own_draft"].pk, pages["place"].pk]})
-    assert "Offerta mia in bozza" in own.content.decode()
-    for page in pages["secrets"].values():
-        response = client.get(url, {"id": [pages["place"].pk, page.pk]})
-        assert response.status_code == 404
-        assert leaks(response) == []
-    assert client.get(url, {"id": "x"}).status_code == 404
-
-
-def test_editors_chooser_is_as_wagtail_made_it(client, territory, pages):
-    editor = get_user_model().objects.create_user("redattrice", password="pw")
-    editor.groups.add(Group.objects.get(name="Lecce editors"))
-    client.force_login(editor)
-    body = client.get(SEARCH, {"q": "Offerta"}).content.decode()
-    assert "Offerta altrui in bozza" in body and "Offerta grika in bozza" in body
-    response = client.get(child_url(pages["secrets"]["draft"]))
-    assert response.status_code == 200
-
-
-@pytest.mark.parametrize("action", ["publish", "unpublish", "move", "delete"])
-def test_owner_gets_no_bulk_action_on_pages(client, owner, pages, action):
-    client.force_login(owner)
-    ids = [pages["own_draft"].pk, *(page.pk for page in pages["secrets"].values())]
-    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
-    before = dict(Page.objects.filter(pk__in=ids).values_list("pk", "live"))
-    response = client.get(url, {"id": ids})
-    assert refused(response) and leaks(response) == []
-    assert refused(client.post(url + "?" + "&".join(f"id={pk}" for pk in ids)))
-    assert dict(Page.objects.filter(pk__in=ids).values_list("pk", "live")) == before
-
-
 def test_owner_bulk_actions_on_images_name_only_their_own(
     client, owner, business, other_business
 ):
@@ -210,28 +282,6 @@ def test_owner_bulk_actions_on_images_name_only_their_own(
     response = client.get(url, {"id": [mine.pk, theirs.pk]})
     assert response.status_code == 404
     assert "Foto altrui" not in response.content.decode()
-
-
-@pytest.mark.parametrize(
-    "url_name",
-    [
-        "wagtailadmin_reports:page_types_usage",
-        "wagtailadmin_reports:page_types_usage_results",
-        "wagtailadmin_reports:site_history",
-        "wagtailadmin_reports:workflow",
-        "wagtailadmin_reports:workflow_tasks",
-        "wagtailadmin_reports:aging_pages",
-        "wagtailadmin_reports:locked_pages",
-        "reports:translation_coverage",
-        "throttle:login_attempts",
-        "wagtail_localize:translations_report",
-        "wagtail_localize:translations_report_results",
-    ],
-)
-def test_reports_are_closed_to_owners(client, owner, pages, url_name):
-    client.force_login(owner)
-    response = client.get(reverse(url_name))
-    assert refused(response) and leaks(response) == []
 
 
 def test_image_chooser_lists_and_returns_only_the_owners_collection(
