@@ -48,8 +48,8 @@ test-postgres: install
 	DATABASE_URL=$$url VETRINA_EXPECT_DB=postgresql $(BIN)/python -m pytest $(PARALLEL) \
 		-m "(database or postgres) and not demo" tests/cms
 
-## test-quick: the edit loop: SQLite only, no browser, wheel or benchmark, stop at
-## the first failure
+## test-quick: the edit loop: SQLite only, without the slow tests (browser, wheel,
+## benchmark, demo, memory measures), stop at the first failure
 test-quick: install
 	$(BIN)/python -m pytest $(PARALLEL) -x -q -m "not slow"
 

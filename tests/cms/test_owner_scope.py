@@ -7,6 +7,7 @@ moderation. The image and document choosers list only the collections the
 user may choose from, checked on the server.
 """
 
+import copy
 from types import SimpleNamespace
 
 import pytest
@@ -138,25 +139,26 @@ class TestOthersPages:
                 pages=make_pages(lecce, grecia, owner, mine, other),
             )
 
+    # Each test its own instances, as with Django's setUpTestData.
     @pytest.fixture
     def territory(self, made):
-        return made.territory
+        return copy.deepcopy(made.territory)
 
     @pytest.fixture
     def owner(self, made):
-        return made.owner
+        return copy.deepcopy(made.owner)
 
     @pytest.fixture
     def business(self, made):
-        return made.business
+        return copy.deepcopy(made.business)
 
     @pytest.fixture
     def other_business(self, made):
-        return made.other_business
+        return copy.deepcopy(made.other_business)
 
     @pytest.fixture
     def pages(self, made):
-        return made.pages
+        return copy.deepcopy(made.pages)
 
     def test_page_chooser_search_finds_own_and_public_pages_only(
         self, client, owner, pages

@@ -1,5 +1,6 @@
 """The editor's preview: the theme's own page, unsaved edits, for editors only."""
 
+import copy
 import datetime as dt
 import re
 import time
@@ -25,12 +26,12 @@ from tests.cms.factories import (
     PlacePageFactory,
     StoryPageFactory,
 )
+from tests.conftest import made_once, make_lecce
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def pages(territory):
+def make_pages(territory) -> dict:
     sections = territory.sections
     business = BusinessPageFactory(parent=sections["businesses"], title="Bottega")
     place = PlacePageFactory(parent=sections["places"], title="Duomo")
@@ -51,6 +52,24 @@ def pages(territory):
         "business": business,
         "offer": OfferPageFactory(parent=business, title="Sconto"),
     }
+
+
+@pytest.fixture(scope="module")
+def made(django_db_setup, django_db_blocker):
+    """Lecce and a page of each type, made once for the module."""
+    with made_once(django_db_blocker):
+        lecce = make_lecce()
+        yield lecce, make_pages(lecce)
+
+
+@pytest.fixture
+def territory(made):
+    return copy.deepcopy(made[0])  # each test its own instances, as setUpTestData
+
+
+@pytest.fixture
+def pages(made):
+    return copy.deepcopy(made[1])
 
 
 @pytest.fixture
