@@ -48,10 +48,10 @@ test-postgres: install
 	DATABASE_URL=$$url VETRINA_EXPECT_DB=postgresql $(BIN)/python -m pytest $(PARALLEL) \
 		-m "(database or postgres) and not demo" tests/cms
 
-## test-quick: the edit loop: SQLite only, without the slow tests (browser, wheel,
-## benchmark, demo, memory measures), stop at the first failure
+## test-quick: the edit loop: SQLite only, without the browser, wheel, benchmark
+## and demo tests, stop at the first failure
 test-quick: install
-	$(BIN)/python -m pytest $(PARALLEL) -x -q -m "not slow"
+	$(BIN)/python -m pytest $(PARALLEL) -x -q -m "not slow and not demo"
 
 ## bench: the benchmark of issue 8 on a generated corpus (SIZE=small|medium|large, ITEMS=N)
 bench: install

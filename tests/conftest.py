@@ -120,18 +120,12 @@ def flushes(item) -> bool:
     return bool(marker and marker.kwargs.get("transaction")) or bool(implied)
 
 
-SLOW = (
-    "tests/browser/",
-    "tests/ship/",
-    "tests/bench/",
-    "tests/cms/test_image_memory.py",  # decodes the largest images, in processes
-)
+SLOW = ("tests/browser/", "tests/ship/", "tests/bench/")
 
 
 def pytest_itemcollected(item):
-    """Slow tests are marked, for `make test-quick` to leave out: those above,
-    and the demo app's (they load the demo or generate a corpus)."""
-    if item.nodeid.startswith(SLOW) or item.get_closest_marker("demo"):
+    """Slow tests are marked, for `make test-quick` to leave out."""
+    if item.nodeid.startswith(SLOW):
         item.add_marker(pytest.mark.slow)
 
 
