@@ -71,6 +71,14 @@ def made_once(django_db_blocker):
     cache.clear()  # Wagtail's site root paths, among others
 
 
+@pytest.fixture(scope="module")
+def lecce_once(django_db_setup, django_db_blocker):
+    """Lecce made once for a module that opts in by defining its `territory` as
+    a copy of this one (the copy keeps a test's changes in memory its own)."""
+    with made_once(django_db_blocker):
+        yield make_lecce()
+
+
 def publish_home_and_sections_in(territory, code: str) -> None:
     """Translate the home and the sections (as editors would first) and publish."""
     from cms.territories.setup import get_locale

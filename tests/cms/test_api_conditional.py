@@ -1,6 +1,7 @@
 """Conditional requests: an unchanged answer is a 304, anything that changes it
 gives a new validator."""
 
+import copy
 import datetime as dt
 
 import pytest
@@ -17,6 +18,13 @@ from tests.cms.factories import ImageFactory, PlacePageFactory
 from tests.cms.test_redirects import add_redirect
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def territory(lecce_once):
+    """Lecce made once for the module (tests/conftest.py), a copy per test."""
+    return copy.deepcopy(lecce_once)
+
 
 PLACES = "/api/v2/pages/?type=places.PlacePage&site=lecce.test:80&fields=*&limit=500"
 TERRITORIES = "/api/v2/territories/"

@@ -1,5 +1,6 @@
 """The pages endpoint: the shape the static build relies on, and nothing private."""
 
+import copy
 import datetime as dt
 
 import pytest
@@ -15,6 +16,13 @@ from tests.cms.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def territory(lecce_once):
+    """Lecce made once for the module (tests/conftest.py), a copy per test."""
+    return copy.deepcopy(lecce_once)
+
 
 LISTING = "/api/v2/pages/?type={type}&site=lecce.test:80&fields=*&limit=100"
 

@@ -2,6 +2,7 @@
 becomes a draft event in the territory's moderation, and the proposer hears
 back in the language of the site they came from."""
 
+import copy
 import datetime as dt
 
 import pytest
@@ -14,6 +15,13 @@ from cms.proposals.models import EventProposal
 from tests.cms.factories import PlacePageFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def territory(lecce_once):
+    """Lecce made once for the module (tests/conftest.py), a copy per test."""
+    return copy.deepcopy(lecce_once)
+
 
 URL = "/propose/event/"
 

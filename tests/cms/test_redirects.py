@@ -1,6 +1,7 @@
 """Redirects: a page renamed or moved keeps its old public paths working, and
 the redirects editors make in Settings → Redirects reach the sites beside them."""
 
+import copy
 import datetime as dt
 
 import pytest
@@ -19,6 +20,12 @@ from tests.cms.factories import (
 from tests.conftest import publish_home_and_sections_in
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def territory(lecce_once):
+    """Lecce made once for the module (tests/conftest.py), a copy per test."""
+    return copy.deepcopy(lecce_once)
 
 
 def settled_cursor(client, territory="lecce"):

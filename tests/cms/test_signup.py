@@ -1,5 +1,6 @@
 """A business asks to join from the public form; an editor approves or rejects it."""
 
+import copy
 import re
 
 import pytest
@@ -15,6 +16,13 @@ from cms.owners.models import BusinessAccess, SignupRequest
 from tests.cms.factories import BusinessPageFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def territory(lecce_once):
+    """Lecce made once for the module (tests/conftest.py), a copy per test."""
+    return copy.deepcopy(lecce_once)
+
 
 SIGNUP = reverse("owners:signup")
 THANKS = reverse("owners:signup_thanks")

@@ -1,6 +1,7 @@
 """Every word translatable (issue 19): a page's inline rows and its images' alt
 texts are translated with wagtail-localize, as the rest of the page is."""
 
+import copy
 import datetime as dt
 
 import pytest
@@ -16,6 +17,13 @@ from tests.cms.factories import ImageFactory, PlacePageFactory
 from tests.conftest import publish_home_and_sections_in
 
 pytestmark = [pytest.mark.django_db, pytest.mark.database]
+
+
+@pytest.fixture
+def territory(lecce_once):
+    """Lecce made once for the module (tests/conftest.py), a copy per test."""
+    return copy.deepcopy(lecce_once)
+
 
 ENGLISH = {
     "Museo": "Museum",

@@ -1,5 +1,7 @@
 """The translation coverage report: which pages lack which language."""
 
+import copy
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
@@ -19,6 +21,13 @@ from cms.reports.translation_coverage import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def territory(lecce_once):
+    """Lecce made once for the module (tests/conftest.py), a copy per test."""
+    return copy.deepcopy(lecce_once)
+
 
 REPORT_URL = "/admin/reports/translation-coverage/"
 
