@@ -61,7 +61,8 @@ def made_once(django_db_blocker):
     """Data several tests share, made once, as Django's `setUpTestData`: in a
     transaction rolled back when the fixture ends. Each test runs in a savepoint
     of it (pytest-django's `db`), so it finds the data as it was made. For a
-    class- or module-scoped fixture, in modules without transactional tests."""
+    class- or module-scoped fixture, in modules without transactional tests or
+    tests that copy the database for a process (`database_url` hung under it)."""
     from django.core.cache import cache
     from django.db import transaction
 
