@@ -66,23 +66,17 @@ def _admin_group(name: str) -> Group:
 
 
 def _grant_pages(group: Group, pages, actions: tuple[str, ...]) -> None:
-    """Give `group` each of `actions` on each page, adding only what it lacks
-    (one query to read, one to write: a territory's roles are made often)."""
+    """Give `group` each of `actions` on each page, in one write: a right it
+    holds already is skipped by the unique constraint (a territory's roles are
+    made often, and two processes may grant the same at once)."""
     permissions = _permissions("wagtailcore", [f"{action}_page" for action in actions])
-    pages = list(pages)
-    held = set(
-        GroupPagePermission.objects.filter(
-            group=group, page__in=pages, permission__in=permissions
-        ).values_list("page_id", "permission_id")
-    )
     GroupPagePermission.objects.bulk_create(
         [
             GroupPagePermission(group=group, page=page, permission=permission)
             for page in pages
             for permission in permissions
-            if (page.pk, permission.pk) not in held
         ],
-        ignore_conflicts=True,  # another process granting the same at once
+        ignore_conflicts=True,
     )
 
 
@@ -92,25 +86,15 @@ def _grant_collection(
     actions: tuple[str, ...],
     media: tuple[tuple[str, str], ...] = MEDIA_APPS,
 ) -> None:
-    permissions = [
-        permission
-        for app_label, model in media
-        for permission in _permissions(
-            app_label, [f"{action}_{model}" for action in actions]
-        )
-    ]
-    held = set(
-        GroupCollectionPermission.objects.filter(
-            group=group, collection=collection, permission__in=permissions
-        ).values_list("permission_id", flat=True)
-    )
     GroupCollectionPermission.objects.bulk_create(
         [
             GroupCollectionPermission(
                 group=group, collection=collection, permission=permission
             )
-            for permission in permissions
-            if permission.pk not in held
+            for app_label, model in media
+            for permission in _permissions(
+                app_label, [f"{action}_{model}" for action in actions]
+            )
         ],
         ignore_conflicts=True,
     )
